@@ -1,0 +1,30 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useParams } from 'react-router';
+import { CurrentHandbookProvider, useHandbook, useHandbookStore } from '../handbook/hooks';
+import { languageChosenBy } from '../i18n/i18n';
+import { NotFound } from './NotFound';
+
+/** Loads the jurisdiction named in the URL once for every screen under /j/:jurisdictionId. */
+export function JurisdictionLayout() {
+  const { t, i18n } = useTranslation();
+  const { jurisdictionId = '' } = useParams();
+  const { store } = useHandbookStore();
+  const handbook = useHandbook(jurisdictionId);
+
+  useEffect(() => {
+    if (!handbook) return;
+    void store.saveSetting('lastJurisdictionId', handbook.jurisdiction.id);
+    if (languageChosenBy() === 'jurisdiction' && i18n.language !== handbook.jurisdiction.defaultLanguage) {
+      void i18n.changeLanguage(handbook.jurisdiction.defaultLanguage);
+    }
+  }, [handbook, store, i18n]);
+
+  if (handbook === undefined) return <p className="loading">{t('app.loading')}</p>;
+  if (handbook === null) return <NotFound kind="jurisdiction" />;
+  return (
+    <CurrentHandbookProvider value={handbook}>
+      <Outlet />
+    </CurrentHandbookProvider>
+  );
+}

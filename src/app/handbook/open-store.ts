@@ -1,0 +1,63 @@
+import Dexie from 'dexie';
+import type { Release, ReleaseIndexEntry } from '../../core/release/release';
+import { RutasDatabase } from '../db/database';
+import { fetchBundledIndex, fetchBundledRelease } from './bundled-releases';
+import { DexieHandbookStore, installRelease } from './dexie-store';
+import { MemoryHandbookStore } from './memory-store';
+import type { HandbookStore, StorageProblem } from './types';
+
+export interface OpenedStore {
+  store: HandbookStore;
+  /** Set when the device database could not be used and the bundled handbooks are read from memory. */
+  problem?: StorageProblem;
+  db?: RutasDatabase;
+}
+
+/**
+ * Opens the device database and installs any bundled sample release the device does not
+ * hold yet — before the first screen when the device holds nothing, in the background
+ * otherwise. When IndexedDB is unavailable or full, falls back to the bundled handbooks
+ * in memory so the worker can still read them.
+ */
+export async function openHandbookStore(db = new RutasDatabase()): Promise<OpenedStore> {
+  try {
+    await db.open();
+    const install = installBundledReleases(db);
+    if ((await db.releases.count()) === 0) await install;
+    else install.catch((error) => console.warn('Bundled handbooks were not installed', error));
+    return { store: new DexieHandbookStore(db), db };
+  } catch (error) {
+    if (!(error instanceof Dexie.DexieError) && (error as { name?: string })?.name !== 'QuotaExceededError')
+      throw error;
+    db.close();
+    const releases = await loadAllBundledReleases();
+    return { store: new MemoryHandbookStore(releases), problem: storageProblemOf(error) };
+  }
+}
+
+async function installBundledReleases(db: RutasDatabase): Promise<void> {
+  const index = await fetchBundledIndex();
+  const installed = new Map((await db.releases.toArray()).map((r) => [r.jurisdictionId, r]));
+  const missing = index.releases.filter((entry) => isNewer(entry, installed.get(entry.jurisdictionId)));
+  for (const entry of missing) {
+    await installRelease(db, await fetchBundledRelease(entry.file));
+  }
+}
+
+function isNewer(entry: ReleaseIndexEntry, installed: { number: number; contentHash: string } | undefined): boolean {
+  if (!installed) return true;
+  return (
+    entry.number > installed.number ||
+    (entry.number === installed.number && entry.contentHash !== installed.contentHash)
+  );
+}
+
+async function loadAllBundledReleases(): Promise<Release[]> {
+  const index = await fetchBundledIndex();
+  return Promise.all(index.releases.map((entry) => fetchBundledRelease(entry.file)));
+}
+
+function storageProblemOf(error: unknown): StorageProblem {
+  const names = [error, (error as { inner?: unknown })?.inner].map((e) => (e as { name?: string })?.name);
+  return names.includes('QuotaExceededError') ? 'quota' : 'unavailable';
+}

@@ -1,0 +1,26 @@
+import type { ActionRoute, Checklist, Jurisdiction, Provider } from '../../core/handbook/schema';
+import type { InstalledRelease } from '../db/database';
+
+/** Everything the field screens show for one jurisdiction. */
+export interface JurisdictionHandbook {
+  jurisdiction: Jurisdiction;
+  providers: Provider[];
+  routes: ActionRoute[];
+  checklists: Checklist[];
+  release: InstalledRelease;
+}
+
+/** Where the field screens read handbooks from: the device database, or memory when it fails. */
+export interface HandbookStore {
+  jurisdictions(): Promise<Jurisdiction[]>;
+  /** null when the device holds no such jurisdiction. */
+  handbook(jurisdictionId: string): Promise<JurisdictionHandbook | null>;
+  releases(): Promise<InstalledRelease[]>;
+  setting<T>(key: SettingKey): Promise<T | undefined>;
+  saveSetting(key: SettingKey, value: unknown): Promise<void>;
+}
+
+export type SettingKey = 'lastJurisdictionId' | 'persistenceRequested';
+
+/** Why the device database could not be used. */
+export type StorageProblem = 'unavailable' | 'quota';

@@ -1,0 +1,32 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { HandbookStoreProvider } from './handbook/hooks';
+import { openHandbookStore } from './handbook/open-store';
+import { initI18n } from './i18n/i18n';
+import { AppRoutes } from './routes';
+import './styles.css';
+
+/** Asks the browser not to evict the handbook under storage pressure: workers go weeks offline. */
+function requestPersistentStorage() {
+  void navigator.storage?.persist?.().catch(() => undefined);
+}
+
+async function boot() {
+  const [i18n, opened] = await Promise.all([initI18n(), openHandbookStore()]);
+  requestPersistentStorage();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <HandbookStoreProvider value={opened}>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </HandbookStoreProvider>
+    </StrictMode>,
+  );
+  return i18n;
+}
+
+void boot();

@@ -1,0 +1,62 @@
+import type { Schedule } from '../handbook/schema';
+
+const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
+type Weekday = (typeof WEEKDAYS)[number];
+
+interface LocalTime {
+  weekday: Weekday;
+  minutes: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Weekday and minutes since midnight of an instant, on the wall clock of a time zone. */
+export function localTimeIn(timeZone: string, instant: Date): LocalTime {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
+  const weekday = String(parts.weekday).slice(0, 2).toUpperCase() as Weekday;
+  return { weekday, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+}
+
+function toMinutes(time: string): number {
+  const [hours, minutes] = time.split(':').map(Number);
+  return (hours ?? 0) * 60 + (minutes ?? 0);
+}
+
+function previousDay(day: Weekday): Weekday {
+  return WEEKDAYS[(WEEKDAYS.indexOf(day) + 6) % 7] as Weekday;
+}
+
+/**
+ * Whether a provider is open at an instant, read on the jurisdiction's wall clock.
+ * A schedule whose closing time is earlier than its opening time runs past midnight
+ * into the next day; "24:00" closes at the end of the day.
+ */
+export function isOpenAt(schedules: readonly Schedule[], timeZone: string, instant: Date): boolean {
+  const { weekday, minutes } = localTimeIn(timeZone, instant);
+  return schedules.some((schedule) => {
+    const opens = toMinutes(schedule.opens_at);
+    const closes = toMinutes(schedule.closes_at);
+    if (closes > opens) return schedule.byday.includes(weekday) && minutes >= opens && minutes < closes;
+    const openedToday = schedule.byday.includes(weekday) && minutes >= opens;
+    const stillOpenFromYesterday = schedule.byday.includes(previousDay(weekday)) && minutes < closes;
+    return openedToday || stillOpenFromYesterday;
+  });
+}
+
+/** Whether the schedules cover every minute of the week. */
+export function isAlwaysOpen(schedules: readonly Schedule[]): boolean {
+  return WEEKDAYS.every((day) =>
+    schedules.some((s) => s.byday.includes(day) && s.opens_at === '00:00' && s.closes_at === '24:00'),
+  );
+}
