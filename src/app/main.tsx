@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
@@ -13,7 +14,7 @@ function requestPersistentStorage() {
 }
 
 async function boot() {
-  const [i18n, opened] = await Promise.all([initI18n(), openHandbookStore()]);
+  const [, opened] = await Promise.all([initI18n(), openHandbookStore()]);
   requestPersistentStorage();
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
@@ -26,7 +27,10 @@ async function boot() {
       </HandbookStoreProvider>
     </StrictMode>,
   );
-  return i18n;
 }
 
-void boot();
+boot().catch((error) => {
+  console.error('Rutas could not start', error);
+  const root = document.getElementById('root');
+  if (root) root.textContent = i18next.t('app.bootFailed');
+});

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useMatch } from 'react-router';
+import { useJurisdictions } from '../handbook/hooks';
 import { chooseLanguage } from '../i18n/i18n';
 import { StorageProblemBanner } from './StorageProblemBanner';
 import { UpdatePrompt } from './UpdatePrompt';
@@ -19,7 +20,9 @@ export function AppShell() {
   const { t } = useTranslation();
   useLanguageFromQuery();
   const inJurisdiction = useMatch({ path: '/j/:jurisdictionId', end: false });
+  const jurisdictions = useJurisdictions();
   const jurisdictionId = inJurisdiction?.params.jurisdictionId;
+  const knownJurisdiction = jurisdictions?.some((j) => j.id === jurisdictionId) ?? false;
 
   useEffect(() => {
     document.title = t('app.title');
@@ -43,7 +46,7 @@ export function AppShell() {
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
-      {jurisdictionId && (
+      {jurisdictionId && knownJurisdiction && (
         <nav className="bottom-nav" aria-label={t('nav.label')}>
           <NavLink to={`/j/${jurisdictionId}`} end>
             {t('nav.route')}

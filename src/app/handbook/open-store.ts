@@ -38,9 +38,21 @@ export async function openHandbookStore(db = new RutasDatabase()): Promise<Opene
 async function installBundledReleases(db: RutasDatabase): Promise<void> {
   const index = await fetchBundledIndex();
   const installed = new Map((await db.releases.toArray()).map((r) => [r.jurisdictionId, r]));
-  const missing = index.releases.filter((entry) => isNewer(entry, installed.get(entry.jurisdictionId)));
-  for (const entry of missing) {
-    await installRelease(db, await fetchBundledRelease(entry.file));
+  const outdated = index.releases.filter((entry) => isNewer(entry, installed.get(entry.jurisdictionId)));
+  for (const entry of outdated) {
+    const release = await fetchAcceptedRelease(entry);
+    // Storage errors propagate: they decide whether the device database is usable at all.
+    if (release) await installRelease(db, release);
+  }
+}
+
+/** A bundled release, or undefined when it is refused: one bad handbook must not keep the others off the phone. */
+async function fetchAcceptedRelease(entry: ReleaseIndexEntry): Promise<Release | undefined> {
+  try {
+    return await fetchBundledRelease(entry.file);
+  } catch (error) {
+    console.warn(`The bundled handbook of ${entry.jurisdictionId} was refused`, error);
+    return undefined;
   }
 }
 
@@ -54,7 +66,8 @@ function isNewer(entry: ReleaseIndexEntry, installed: { number: number; contentH
 
 async function loadAllBundledReleases(): Promise<Release[]> {
   const index = await fetchBundledIndex();
-  return Promise.all(index.releases.map((entry) => fetchBundledRelease(entry.file)));
+  const releases = await Promise.all(index.releases.map(fetchAcceptedRelease));
+  return releases.filter((release): release is Release => release !== undefined);
 }
 
 function storageProblemOf(error: unknown): StorageProblem {

@@ -54,9 +54,23 @@ export function isOpenAt(schedules: readonly Schedule[], timeZone: string, insta
   });
 }
 
-/** Whether the schedules cover every minute of the week. */
+/** Whether the schedules, shifts and overnight spans included, cover every minute of the week. */
 export function isAlwaysOpen(schedules: readonly Schedule[]): boolean {
-  return WEEKDAYS.every((day) =>
-    schedules.some((s) => s.byday.includes(day) && s.opens_at === '00:00' && s.closes_at === '24:00'),
-  );
+  const DAY = 24 * 60;
+  return WEEKDAYS.every((day) => {
+    const intervals: [number, number][] = [];
+    for (const schedule of schedules) {
+      const opens = toMinutes(schedule.opens_at);
+      const closes = toMinutes(schedule.closes_at);
+      if (schedule.byday.includes(day)) intervals.push([opens, closes > opens ? closes : DAY]);
+      if (closes < opens && schedule.byday.includes(previousDay(day))) intervals.push([0, closes]);
+    }
+    intervals.sort((a, b) => a[0] - b[0]);
+    let coveredUntil = 0;
+    for (const [start, end] of intervals) {
+      if (start > coveredUntil) return false;
+      coveredUntil = Math.max(coveredUntil, end);
+    }
+    return coveredUntil >= DAY;
+  });
 }

@@ -54,7 +54,8 @@ export class ProviderDirectory {
     this.byId = new Map(providers.map((p) => [p.id, p]));
     this.index = new MiniSearch<IndexedProvider>({
       fields: ['name', 'description', 'services', 'place'],
-      processTerm: (term) => foldForSearch(term) || null,
+      // Folding can turn one token into several ("Salud+Mujer" → "salud mujer"): index each word.
+      processTerm: (term) => foldForSearch(term).split(' ').filter(Boolean),
       searchOptions: {
         boost: { name: 3, services: 2 },
         prefix: true,

@@ -1,0 +1,199 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import en from '../../../locales/en/translation.json';
+import es from '../../../locales/es/translation.json';
+import { Checklist } from '../../../src/core/handbook/schema';
+import { CASE_FACTS, POPULATIONS, SERVICE_TYPES } from '../../../src/core/handbook/taxonomy';
+
+type Tree = { [key: string]: string | Tree };
+const LOCALES: Record<string, Tree> = { es, en };
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+/** Every leaf of a translation tree as "a.b.c" → value. */
+function leaves(tree: Tree, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value && typeof value === 'object') for (const [k, v] of leaves(value, path)) out.set(k, v);
+    else out.set(path, value);
+  }
+  return out;
+}
+
+function nodeAt(tree: Tree, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node as Tree | undefined)?.[key], tree);
+}
+
+/** A key as code uses it: a leaf, or a plural family (key_one, key_other…). */
+function resolves(tree: Tree, key: string): boolean {
+  return typeof nodeAt(tree, key) === 'string' || typeof nodeAt(tree, `${key}_other`) === 'string';
+}
+
+describe('the two locales', () => {
+  const esKeys = [...leaves(es).keys()].sort();
+  const enKeys = [...leaves(en).keys()].sort();
+
+  it('have exactly the same keys, plural forms included', () => {
+    expect(esKeys.length).toBeGreaterThan(50);
+    expect(esKeys.filter((k) => !enKeys.includes(k))).toEqual([]);
+    expect(enKeys.filter((k) => !esKeys.includes(k))).toEqual([]);
+  });
+
+  it('every plural family has at least its _one and _other form, in both languages', () => {
+    const families = new Set(
+      [...esKeys, ...enKeys].filter((k) => PLURAL_SUFFIX.test(k)).map((k) => k.replace(PLURAL_SUFFIX, '')),
+    );
+    expect(families.size).toBeGreaterThan(0);
+    for (const [language, tree] of Object.entries(LOCALES)) {
+      for (const family of families) {
+        expect(typeof nodeAt(tree, `${family}_one`), `${language}: ${family}_one`).toBe('string');
+        expect(typeof nodeAt(tree, `${family}_other`), `${language}: ${family}_other`).toBe('string');
+        expect(nodeAt(tree, family), `${language}: ${family} is both a plural family and a plain key`).toBeUndefined();
+      }
+    }
+  });
+
+  it('every plural family has every plural form its language uses (Intl.PluralRules)', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { es: { translation: es }, en: { translation: en } }, lng: 'es', fallbackLng: false });
+    const problems: string[] = [];
+    for (const [language, tree] of Object.entries(LOCALES)) {
+      const families = [...leaves(tree).keys()]
+        .filter((k) => k.endsWith('_other'))
+        .map((k) => k.replace(/_other$/, ''));
+      for (const category of new Intl.PluralRules(language).resolvedOptions().pluralCategories) {
+        for (const family of families) {
+          if (typeof nodeAt(tree, `${family}_${category}`) !== 'string')
+            problems.push(`${language}: ${family}_${category}`);
+        }
+      }
+      const t = i18n.getFixedT(language);
+      for (const family of families) {
+        for (const count of [0, 1, 2, 5, 1_000_000]) {
+          if (t(family, { count }) === family)
+            problems.push(`${language}: ${family} with count ${count} shows the key`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('have no empty or blank strings', () => {
+    for (const [language, tree] of Object.entries(LOCALES)) {
+      for (const [key, value] of leaves(tree)) {
+        expect(typeof value, `${language}: ${key}`).toBe('string');
+        expect(String(value).trim(), `${language}: ${key}`).not.toBe('');
+      }
+    }
+  });
+
+  it('use the same {{placeholders}} for the same key in both languages', () => {
+    const placeholders = (text: unknown) =>
+      [...String(text).matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]).sort();
+    const enLeaves = leaves(en);
+    for (const [key, value] of leaves(es)) {
+      expect(placeholders(value), key).toEqual(placeholders(enLeaves.get(key)));
+    }
+  });
+
+  it('are really translated: Spanish and English differ for most texts', () => {
+    const enLeaves = leaves(en);
+    const same = [...leaves(es)].filter(([key, value]) => value === enLeaves.get(key)).map(([key]) => key);
+    // Proper names, codes and loanwords may coincide; a copy-pasted locale would not pass this.
+    expect(same.length).toBeLessThan(esKeys.length / 10);
+  });
+});
+
+// ----- Keys used by the code ------------------------------------------------------------
+
+const APP_ROOT = join(import.meta.dirname, '../../../src/app');
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx)$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** The argument text of every call to `t(…)` or `getFixedT(…)(…)`, found by balancing parentheses. */
+function translationCalls(source: string): string[] {
+  const calls: string[] = [];
+  for (const match of source.matchAll(/\bt\(|getFixedT\([^()]*\)\(/g)) {
+    let depth = 1;
+    let i = (match.index ?? 0) + match[0].length;
+    const start = i;
+    for (; i < source.length && depth > 0; i++) {
+      if (source[i] === '(') depth++;
+      else if (source[i] === ')') depth--;
+    }
+    calls.push(source.slice(start, i - 1));
+  }
+  return calls;
+}
+
+interface KeyUse {
+  file: string;
+  key: string;
+  /** A template literal such as `serviceType.${type}`: only its fixed prefix is known. */
+  template: boolean;
+}
+
+function keysUsedIn(file: string): KeyUse[] {
+  const uses: KeyUse[] = [];
+  const relativeFile = relative(APP_ROOT, file);
+  for (const args of translationCalls(readFileSync(file, 'utf8'))) {
+    for (const [, key] of args.matchAll(/'([a-zA-Z]+(?:\.[a-zA-Z0-9_]+)+)'/g)) {
+      if (key) uses.push({ file: relativeFile, key, template: false });
+    }
+    for (const [, prefix] of args.matchAll(/`([a-zA-Z]+(?:\.[a-zA-Z0-9_]+)*)\.\$\{/g)) {
+      if (prefix) uses.push({ file: relativeFile, key: prefix, template: true });
+    }
+  }
+  return uses;
+}
+
+describe('every key the app uses', () => {
+  const uses = sourceFiles(APP_ROOT).flatMap(keysUsedIn);
+
+  it('the scan finds the keys of every screen (so it cannot pass by finding nothing)', () => {
+    expect(uses.filter((u) => !u.template).length).toBeGreaterThan(60);
+    expect(uses.filter((u) => u.template).map((u) => u.key)).toEqual(
+      expect.arrayContaining(['serviceType', 'population', 'caseFact', 'weekday', 'phoneType', 'notFound']),
+    );
+    const files = new Set(uses.map((u) => u.file));
+    expect(files).toContain('routes.tsx');
+    expect(files).toContain(join('features', 'providers', 'components', 'DirectoryScreen.tsx'));
+  });
+
+  it.each(Object.keys(LOCALES))('exists in the %s locale', (language) => {
+    const tree = LOCALES[language] as Tree;
+    const missing = uses
+      .filter((u) => (u.template ? typeof nodeAt(tree, u.key) !== 'object' : !resolves(tree, u.key)))
+      .map((u) => `${u.file}: ${u.key}${u.template ? '.<template>' : ''}`);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(Object.keys(LOCALES))('covers, in %s, every value a template key can take', (language) => {
+    const tree = LOCALES[language] as Tree;
+    const expected: Record<string, readonly string[]> = {
+      serviceType: SERVICE_TYPES,
+      population: POPULATIONS,
+      caseFact: CASE_FACTS,
+      weekday: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'],
+      phoneType: ['voice', 'hotline', 'fax', 'cell'],
+      'checklists.relationship': Checklist.shape.groups.element.shape.relationship.options,
+      notFound: ['page', 'jurisdiction', 'provider', 'checklist'],
+      'providers.location': ['denied', 'unavailable'],
+    };
+    const missing = Object.entries(expected).flatMap(([prefix, values]) =>
+      values.filter((v) => typeof nodeAt(tree, `${prefix}.${v}`) !== 'string').map((v) => `${prefix}.${v}`),
+    );
+    expect(missing).toEqual([]);
+    // …and every template prefix the code uses is one listed here, so a new one must be added.
+    const prefixes = new Set(uses.filter((u) => u.template).map((u) => u.key));
+    expect([...prefixes].filter((p) => !(p in expected))).toEqual([]);
+  });
+});
