@@ -1,5 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, type ReactNode, useContext } from 'react';
+import { liveQuery } from 'dexie';
+import { createContext, type DependencyList, type ReactNode, useContext, useEffect, useState } from 'react';
 import type { OpenedStore } from './open-store';
 import type { JurisdictionHandbook, SettingKey } from './types';
 
@@ -15,27 +15,55 @@ export function useHandbookStore(): OpenedStore {
   return opened;
 }
 
+/**
+ * The result of a store query; undefined until it first answers. Over the device database
+ * it stays live (a newly installed release re-renders the screen); over the in-memory
+ * fallback it answers once — Dexie's liveQuery never runs without IndexedDB.
+ */
+function useStoreQuery<T>(query: () => Promise<T>, deps: DependencyList): T | undefined {
+  const { db } = useHandbookStore();
+  const key = JSON.stringify(deps);
+  const [result, setResult] = useState<{ key: string; value: T }>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps identify the query
+  useEffect(() => {
+    const answer = (value: T) => setResult({ key, value });
+    if (db) {
+      const subscription = liveQuery(query).subscribe({
+        next: answer,
+        error: (error) => console.error('A device database query failed', error),
+      });
+      return () => subscription.unsubscribe();
+    }
+    let current = true;
+    query().then((value) => current && answer(value), console.error);
+    return () => {
+      current = false;
+    };
+  }, [db, key]);
+  return result?.key === key ? result.value : undefined;
+}
+
 /** The jurisdictions on this device; undefined while loading. */
 export function useJurisdictions() {
   const { store } = useHandbookStore();
-  return useLiveQuery(() => store.jurisdictions(), [store]);
+  return useStoreQuery(() => store.jurisdictions(), ['jurisdictions']);
 }
 
 /** A jurisdiction's handbook, kept current as releases are installed; undefined while loading, null if absent. */
 export function useHandbook(jurisdictionId: string): JurisdictionHandbook | null | undefined {
   const { store } = useHandbookStore();
-  return useLiveQuery(() => store.handbook(jurisdictionId), [store, jurisdictionId]);
+  return useStoreQuery(() => store.handbook(jurisdictionId), ['handbook', jurisdictionId]);
 }
 
 export function useInstalledReleases() {
   const { store } = useHandbookStore();
-  return useLiveQuery(() => store.releases(), [store]);
+  return useStoreQuery(() => store.releases(), ['releases']);
 }
 
 /** A device setting; `[value, loaded]` so callers can tell "not set" from "still loading". */
 export function useSetting<T>(key: SettingKey): [T | undefined, boolean] {
   const { store } = useHandbookStore();
-  const result = useLiveQuery(async () => ({ value: await store.setting<T>(key) }), [store, key]);
+  const result = useStoreQuery(async () => ({ value: await store.setting<T>(key) }), ['setting', key]);
   return [result?.value, result !== undefined];
 }
 

@@ -1,4 +1,5 @@
-import { useSearchParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { useLocation, useNavigationType, useSearchParams } from 'react-router';
 import type { Population, ServiceType } from '../../../../core/handbook/schema';
 import { POPULATIONS, SERVICE_TYPES } from '../../../../core/handbook/taxonomy';
 
@@ -16,13 +17,8 @@ const listParam = (params: URLSearchParams, name: string) =>
     .flatMap((value) => value.split(','))
     .filter(Boolean);
 
-/**
- * The directory's search and filters live in the URL (`?q=…&service=…`), so a deep link
- * opens the same search and the back button undoes a filter.
- */
-export function useDirectoryQuery(): [DirectoryUrlState, (next: Partial<DirectoryUrlState>) => void] {
-  const [params, setParams] = useSearchParams();
-  const state: DirectoryUrlState = {
+function fromParams(params: URLSearchParams): DirectoryUrlState {
+  return {
     text: params.get('q') ?? '',
     services: listParam(params, 'service').filter((s): s is ServiceType =>
       (SERVICE_TYPES as readonly string[]).includes(s),
@@ -33,17 +29,42 @@ export function useDirectoryQuery(): [DirectoryUrlState, (next: Partial<Director
     languages: listParam(params, 'language'),
     openNow: params.get('open') === '1',
   };
+}
+
+function toParams(state: DirectoryUrlState, lng: string | null): URLSearchParams {
+  const params = new URLSearchParams();
+  if (lng) params.set('lng', lng);
+  if (state.text) params.set('q', state.text);
+  if (state.services.length) params.set('service', state.services.join(','));
+  if (state.populations.length) params.set('population', state.populations.join(','));
+  if (state.languages.length) params.set('language', state.languages.join(','));
+  if (state.openNow) params.set('open', '1');
+  return params;
+}
+
+/**
+ * The directory's search and filters, mirrored in the URL (`?q=…&service=…`) so a deep link
+ * opens the same search and the back button undoes a filter. The screen reads the local
+ * state: the router applies URL changes in a transition, and an input fed from the URL
+ * would drop the letters typed before it lands.
+ */
+export function useDirectoryQuery(): [DirectoryUrlState, (next: Partial<DirectoryUrlState>) => void] {
+  const [params, setParams] = useSearchParams();
+  const [state, setState] = useState(() => fromParams(params));
+  const location = useLocation();
+  const navigationType = useNavigationType();
+
+  // Back and forward restore the search the URL holds; the screen's own writes need no echo.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs per history entry, not per render
+  useEffect(() => {
+    if (navigationType === 'POP') setState(fromParams(new URLSearchParams(location.search)));
+  }, [location.key]);
+
   const update = (next: Partial<DirectoryUrlState>) => {
     const merged = { ...state, ...next };
-    const updated = new URLSearchParams();
-    const lng = params.get('lng');
-    if (lng) updated.set('lng', lng);
-    if (merged.text) updated.set('q', merged.text);
-    if (merged.services.length) updated.set('service', merged.services.join(','));
-    if (merged.populations.length) updated.set('population', merged.populations.join(','));
-    if (merged.languages.length) updated.set('language', merged.languages.join(','));
-    if (merged.openNow) updated.set('open', '1');
-    setParams(updated, { replace: next.text !== undefined });
+    setState(merged);
+    // Typing replaces the history entry; a filter is a step the back button can undo.
+    setParams(toParams(merged, params.get('lng')), { replace: next.text !== undefined });
   };
   return [state, update];
 }
