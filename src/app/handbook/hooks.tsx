@@ -1,4 +1,4 @@
-import { liveQuery } from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, type DependencyList, type ReactNode, useContext, useEffect, useState } from 'react';
 import type { OpenedStore } from './open-store';
 import type { JurisdictionHandbook, SettingKey } from './types';
@@ -17,29 +17,28 @@ export function useHandbookStore(): OpenedStore {
 
 /**
  * The result of a store query; undefined until it first answers. Over the device database
- * it stays live (a newly installed release re-renders the screen); over the in-memory
- * fallback it answers once — Dexie's liveQuery never runs without IndexedDB.
+ * it is a live query (a newly installed release re-renders the screen); over the in-memory
+ * fallback it answers once — Dexie's live queries never run without IndexedDB.
  */
 function useStoreQuery<T>(query: () => Promise<T>, deps: DependencyList): T | undefined {
   const { db } = useHandbookStore();
+  const live = useLiveQuery(() => (db ? query() : undefined), [db, ...deps]);
+  const once = useQueryOnce(db ? undefined : query, deps);
+  return db ? live : once;
+}
+
+function useQueryOnce<T>(query: (() => Promise<T>) | undefined, deps: DependencyList): T | undefined {
   const key = JSON.stringify(deps);
   const [result, setResult] = useState<{ key: string; value: T }>();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps identify the query
   useEffect(() => {
-    const answer = (value: T) => setResult({ key, value });
-    if (db) {
-      const subscription = liveQuery(query).subscribe({
-        next: answer,
-        error: (error) => console.error('A device database query failed', error),
-      });
-      return () => subscription.unsubscribe();
-    }
+    if (!query) return;
     let current = true;
-    query().then((value) => current && answer(value), console.error);
+    query().then((value) => current && setResult({ key, value }), console.error);
     return () => {
       current = false;
     };
-  }, [db, key]);
+  }, [key]);
   return result?.key === key ? result.value : undefined;
 }
 
