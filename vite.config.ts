@@ -17,9 +17,10 @@ export default defineConfig({
       filename: 'sw.ts',
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['icons/*.png', 'icons/*.svg'],
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,json,png,svg,webmanifest}'],
+        // A large jurisdiction's handbook (thousands of providers) must still be precached.
+        maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
       },
       manifest: {
         id: '/',

@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { HandbookStoreProvider } from './handbook/hooks';
-import { openHandbookStore } from './handbook/open-store';
+import { startingStore } from './handbook/start';
 import { initI18n } from './i18n/i18n';
 import { AppRoutes } from './routes';
 import './styles.css';
@@ -14,7 +14,7 @@ function requestPersistentStorage() {
 }
 
 async function boot() {
-  const [, opened] = await Promise.all([initI18n(), openHandbookStore()]);
+  const [, opened] = await Promise.all([initI18n(), startingStore]);
   requestPersistentStorage();
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');

@@ -150,6 +150,7 @@ describe('provider directory', () => {
       // Monday 06:30 in Ocotepeque is 12:30 UTC, when the office (08:00–17:00) would be open in UTC.
       await page.clock.setFixedTime(new Date('2026-03-02T12:30:00Z'));
       await openScreen(page, `${DIRECTORY}?lng=en`);
+      await directoryResults(page);
       expect(await textOf(card(page, hospital))).toContain(ui('en', 'providers.openNow'));
       expect(await textOf(card(page, caminos))).toContain(ui('en', 'providers.closedNow'));
 
@@ -159,6 +160,7 @@ describe('provider directory', () => {
       const open = await waitForResults(page, (titles) => !titles.includes(caminos));
       expect(open).toContain(hospital);
       expect(open).not.toContain(caminos);
+      await directoryResults(page);
       for (const text of await page.locator('main .card-list li').allInnerTexts()) {
         expect(text).toContain(ui('en', 'providers.openNow'));
       }
@@ -191,6 +193,7 @@ describe('provider directory', () => {
     await openFilters(page);
     await page.getByRole('button', { name: ui('en', 'providers.nearMe') }).click();
     await page.getByRole('button', { name: ui('en', 'providers.stopNearMe') }).waitFor();
+    await directoryResults(page);
 
     const cards = await page.locator('main .card-list li').allInnerTexts();
     const shown = cards.map((text) => {

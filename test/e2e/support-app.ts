@@ -94,6 +94,9 @@ export async function mainText(page: Page): Promise<string> {
 /** Titles of the provider cards the directory lists, in order. */
 export async function directoryResults(page: Page): Promise<string[]> {
   await page.locator('main .result-count').waitFor();
+  // The directory shows a page of results at a time: open every page, as a worker would.
+  const showMore = page.locator('main button.show-more');
+  while (await showMore.isVisible()) await showMore.click();
   return (await page.locator('main .card-list .card-title').allInnerTexts()).map((t) => t.trim());
 }
 

@@ -1,15 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, type DependencyList, type ReactNode, useContext, useEffect, useState } from 'react';
-import type { OpenedStore } from './open-store';
+import type { StartedStore } from './start';
 import type { JurisdictionHandbook, SettingKey } from './types';
 
-const StoreContext = createContext<OpenedStore | null>(null);
+const StoreContext = createContext<StartedStore | null>(null);
 
-export function HandbookStoreProvider({ value, children }: { value: OpenedStore; children: ReactNode }) {
+export function HandbookStoreProvider({ value, children }: { value: StartedStore; children: ReactNode }) {
   return <StoreContext.Provider value={value}>{children}</StoreContext.Provider>;
 }
 
-export function useHandbookStore(): OpenedStore {
+export function useHandbookStore(): StartedStore {
   const opened = useContext(StoreContext);
   if (!opened) throw new Error('useHandbookStore needs a HandbookStoreProvider');
   return opened;
@@ -20,11 +20,12 @@ export function useHandbookStore(): OpenedStore {
  * it is a live query (a newly installed release re-renders the screen); over the in-memory
  * fallback it answers once — Dexie's live queries never run without IndexedDB.
  */
-function useStoreQuery<T>(query: () => Promise<T>, deps: DependencyList): T | undefined {
+function useStoreQuery<T>(query: () => Promise<T>, deps: DependencyList, initial?: T): T | undefined {
   const { db } = useHandbookStore();
-  const live = useLiveQuery(() => (db ? query() : undefined), [db, ...deps]);
+  const live = useLiveQuery(() => (db ? query() : undefined), [db, ...deps], initial);
   const once = useQueryOnce(db ? undefined : query, deps);
-  return db ? live : once;
+  const answer = db ? live : once;
+  return answer === undefined ? initial : answer;
 }
 
 function useQueryOnce<T>(query: (() => Promise<T>) | undefined, deps: DependencyList): T | undefined {
@@ -50,8 +51,9 @@ export function useJurisdictions() {
 
 /** A jurisdiction's handbook, kept current as releases are installed; undefined while loading, null if absent. */
 export function useHandbook(jurisdictionId: string): JurisdictionHandbook | null | undefined {
-  const { store } = useHandbookStore();
-  return useStoreQuery(() => store.handbook(jurisdictionId), ['handbook', jurisdictionId]);
+  const { store, initialHandbook } = useHandbookStore();
+  const initial = initialHandbook?.jurisdiction.id === jurisdictionId ? initialHandbook : undefined;
+  return useStoreQuery(() => store.handbook(jurisdictionId), ['handbook', jurisdictionId], initial);
 }
 
 export function useInstalledReleases() {

@@ -22,9 +22,11 @@ export interface OpenedStore {
 export async function openHandbookStore(db = new RutasDatabase()): Promise<OpenedStore> {
   try {
     await db.open();
-    const install = installBundledReleases(db);
-    if ((await db.releases.count()) === 0) await install;
-    else install.catch((error) => console.warn('Bundled handbooks were not installed', error));
+    if ((await db.releases.count()) === 0) await installBundledReleases(db);
+    else
+      whenIdle(() =>
+        installBundledReleases(db).catch((error) => console.warn('Bundled handbooks were not installed', error)),
+      );
     return { store: new DexieHandbookStore(db), db };
   } catch (error) {
     if (!(error instanceof Dexie.DexieError) && (error as { name?: string })?.name !== 'QuotaExceededError')
@@ -33,6 +35,12 @@ export async function openHandbookStore(db = new RutasDatabase()): Promise<Opene
     const releases = await loadAllBundledReleases();
     return { store: new MemoryHandbookStore(releases), problem: storageProblemOf(error) };
   }
+}
+
+/** Later work that must not compete with the first screen for a slow phone's only busy core. */
+function whenIdle(work: () => void): void {
+  if ('requestIdleCallback' in globalThis) requestIdleCallback(work, { timeout: 5_000 });
+  else setTimeout(work, 100);
 }
 
 async function installBundledReleases(db: RutasDatabase): Promise<void> {

@@ -3,7 +3,7 @@ import type { Schedule } from '../handbook/schema';
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
 type Weekday = (typeof WEEKDAYS)[number];
 
-interface LocalTime {
+export interface LocalTime {
   weekday: Weekday;
   minutes: number;
 }
@@ -43,7 +43,11 @@ function previousDay(day: Weekday): Weekday {
  * into the next day; "24:00" closes at the end of the day.
  */
 export function isOpenAt(schedules: readonly Schedule[], timeZone: string, instant: Date): boolean {
-  const { weekday, minutes } = localTimeIn(timeZone, instant);
+  return isOpenAtLocalTime(schedules, localTimeIn(timeZone, instant));
+}
+
+/** isOpenAt for a wall-clock time already read, when many providers are checked at once. */
+export function isOpenAtLocalTime(schedules: readonly Schedule[], { weekday, minutes }: LocalTime): boolean {
   return schedules.some((schedule) => {
     const opens = toMinutes(schedule.opens_at);
     const closes = toMinutes(schedule.closes_at);

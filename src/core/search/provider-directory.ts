@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import { type Coordinates, distanceKm } from '../geo/distance';
 import { localize } from '../handbook/localize';
 import type { Population, Provider, ServiceType } from '../handbook/schema';
-import { isOpenAt } from '../schedule/open-now';
+import { isOpenAtLocalTime, localTimeIn } from '../schedule/open-now';
 import { foldForSearch } from './normalize';
 
 export interface DirectoryQuery {
@@ -46,6 +46,7 @@ interface IndexedProvider {
 export class ProviderDirectory {
   private readonly byId: Map<string, Provider>;
   private readonly index: MiniSearch<IndexedProvider>;
+  private readonly sortedByName = new Map<string, readonly Provider[]>();
 
   constructor(
     private readonly providers: readonly Provider[],
@@ -74,24 +75,32 @@ export class ProviderDirectory {
     );
   }
 
-  get size(): number {
-    return this.providers.length;
+  /** Every provider in alphabetical order of its name in a language, sorted once per language. */
+  private byName(language: string): readonly Provider[] {
+    let sorted = this.sortedByName.get(language);
+    if (!sorted) {
+      const collator = new Intl.Collator(language);
+      sorted = [...this.providers].sort((a, b) =>
+        collator.compare(localize(a.name, language), localize(b.name, language)),
+      );
+      this.sortedByName.set(language, sorted);
+    }
+    return sorted;
   }
 
   search(query: DirectoryQuery, context: DirectoryContext): DirectoryHit[] {
     const text = query.text?.trim() ?? '';
     const candidates = text
       ? this.index.search(text).flatMap((result) => this.byId.get(String(result.id)) ?? [])
-      : [...this.providers].sort((a, b) =>
-          localize(a.name, context.language).localeCompare(localize(b.name, context.language), context.language),
-        );
+      : this.byName(context.language);
 
+    const localTime = localTimeIn(context.timeZone, context.now);
     const hits: DirectoryHit[] = [];
     for (const provider of candidates) {
       if (!matchesAny(query.services, provider.services)) continue;
       if (!matchesAny(query.populations, provider.populations)) continue;
       if (!matchesAny(query.languages, provider.languages)) continue;
-      const openNow = isOpenAt(provider.schedules, context.timeZone, context.now);
+      const openNow = isOpenAtLocalTime(provider.schedules, localTime);
       if (query.openNow && !openNow) continue;
       const hit: DirectoryHit = { provider, openNow };
       if (query.near && provider.latitude !== undefined && provider.longitude !== undefined) {

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Population, ServiceType } from '../../../../core/handbook/schema';
 import { POPULATIONS, SERVICE_TYPES } from '../../../../core/handbook/taxonomy';
@@ -5,7 +6,7 @@ import type { DirectoryUrlState } from '../hooks/useDirectoryQuery';
 import type { PositionState } from '../hooks/useWorkerPosition';
 
 interface Props {
-  query: DirectoryUrlState;
+  query: Omit<DirectoryUrlState, 'text'>;
   onChange: (next: Partial<DirectoryUrlState>) => void;
   languages: string[];
   position: PositionState;
@@ -13,7 +14,14 @@ interface Props {
   onStopLocating: () => void;
 }
 
-export function DirectoryFilters({ query, onChange, languages, position, onLocate, onStopLocating }: Props) {
+export const DirectoryFilters = memo(function DirectoryFilters({
+  query,
+  onChange,
+  languages,
+  position,
+  onLocate,
+  onStopLocating,
+}: Props) {
   const { t, i18n } = useTranslation();
   const languageNames = new Intl.DisplayNames([i18n.language], { type: 'language', fallback: 'code' });
   const active =
@@ -85,4 +93,4 @@ export function DirectoryFilters({ query, onChange, languages, position, onLocat
       )}
     </details>
   );
-}
+});

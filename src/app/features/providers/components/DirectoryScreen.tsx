@@ -1,12 +1,12 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useLocalize } from '../../../components/useLocalize';
 import { useCurrentHandbook } from '../../../handbook/hooks';
 import { useDirectoryQuery } from '../hooks/useDirectoryQuery';
 import { useProviderDirectory } from '../hooks/useProviderDirectory';
 import { useWorkerPosition } from '../hooks/useWorkerPosition';
 import { DirectoryFilters } from './DirectoryFilters';
+import { DirectoryResults } from './DirectoryResults';
 
 export function DirectoryScreen() {
   const { t, i18n } = useTranslation();
@@ -15,21 +15,24 @@ export function DirectoryScreen() {
   const directory = useProviderDirectory(providers);
   const [query, setQuery] = useDirectoryQuery();
   const [position, locate, stopLocating] = useWorkerPosition();
-  const text = useDeferredValue(query.text);
 
+  const { text, services, populations, languages, openNow } = query;
+  const near = position.status === 'on' ? position.position : undefined;
+  // One render per keystroke: the search takes about a millisecond and the results show one page of cards.
   const hits = useMemo(
     () =>
       directory.search(
-        { ...query, text, near: position.status === 'on' ? position.position : undefined },
+        { text, services, populations, languages, openNow, near },
         { timeZone: jurisdiction.timeZone, now: new Date(), language: i18n.language },
       ),
-    [directory, query, text, position, jurisdiction.timeZone, i18n.language],
+    [directory, text, services, populations, languages, openNow, near, jurisdiction.timeZone, i18n.language],
   );
-  const kilometres = new Intl.NumberFormat(i18n.language, {
-    style: 'unit',
-    unit: 'kilometer',
-    maximumFractionDigits: 1,
-  });
+
+  const filters = useMemo(
+    () => ({ services, populations, languages, openNow }),
+    [services, populations, languages, openNow],
+  );
+  const spokenLanguages = useMemo(() => [...new Set(providers.flatMap((p) => p.languages))].sort(), [providers]);
 
   return (
     <section className="screen" aria-labelledby="directory-title">
@@ -47,33 +50,14 @@ export function DirectoryScreen() {
         />
       </search>
       <DirectoryFilters
-        query={query}
+        query={filters}
         onChange={setQuery}
-        languages={[...new Set(providers.flatMap((p) => p.languages))].sort()}
+        languages={spokenLanguages}
         position={position}
         onLocate={locate}
         onStopLocating={stopLocating}
       />
-      <p role="status" aria-live="polite" className="result-count">
-        {t('providers.resultCount', { count: hits.length })}
-      </p>
-      <ul className="card-list">
-        {hits.map(({ provider, openNow, distanceKm }) => (
-          <li key={provider.id}>
-            <Link to={`/j/${jurisdiction.id}/providers/${provider.id}`} className="card-link">
-              <span className="card-title">{localize(provider.name)}</span>
-              <span className="card-meta">{provider.services.map((s) => t(`serviceType.${s}`)).join(' · ')}</span>
-              <span className="card-meta">
-                <span className={openNow ? 'status-open' : 'status-closed'}>
-                  {t(openNow ? 'providers.openNow' : 'providers.closedNow')}
-                </span>
-                {distanceKm !== undefined && ` · ${kilometres.format(distanceKm)}`}
-                {!provider.provenance.verifiedAt && ` · ${t('provenance.unverified')}`}
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <DirectoryResults hits={hits} jurisdictionId={jurisdiction.id} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigationType, useSearchParams } from 'react-router';
 import type { Population, ServiceType } from '../../../../core/handbook/schema';
 import { POPULATIONS, SERVICE_TYPES } from '../../../../core/handbook/taxonomy';
@@ -60,11 +60,18 @@ export function useDirectoryQuery(): [DirectoryUrlState, (next: Partial<Director
     if (navigationType === 'POP') setState(fromParams(new URLSearchParams(location.search)));
   }, [location.key]);
 
-  const update = (next: Partial<DirectoryUrlState>) => {
-    const merged = { ...state, ...next };
-    setState(merged);
-    // Typing replaces the history entry; a filter is a step the back button can undo.
-    setParams(toParams(merged, params.get('lng')), { replace: next.text !== undefined });
-  };
+  // Stable across renders, so the filters need not re-render on every keystroke.
+  const latest = useRef({ state, lng: params.get('lng') });
+  latest.current = { state, lng: params.get('lng') };
+  const update = useCallback(
+    (next: Partial<DirectoryUrlState>) => {
+      const merged = { ...latest.current.state, ...next };
+      latest.current.state = merged;
+      setState(merged);
+      // Typing replaces the history entry; a filter is a step the back button can undo.
+      setParams(toParams(merged, latest.current.lng), { replace: next.text !== undefined });
+    },
+    [setParams],
+  );
   return [state, update];
 }

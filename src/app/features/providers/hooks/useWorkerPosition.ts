@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Coordinates } from '../../../../core/geo/distance';
 
 export type PositionState =
@@ -10,7 +10,7 @@ export type PositionState =
 /** The worker's position, asked for only when they tap "near me", kept in memory only. */
 export function useWorkerPosition(): [PositionState, () => void, () => void] {
   const [state, setState] = useState<PositionState>({ status: 'off' });
-  const locate = () => {
+  const locate = useCallback(() => {
     if (!('geolocation' in navigator)) {
       setState({ status: 'unavailable' });
       return;
@@ -21,6 +21,7 @@ export function useWorkerPosition(): [PositionState, () => void, () => void] {
       (error) => setState({ status: error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable' }),
       { enableHighAccuracy: false, timeout: 15_000, maximumAge: 300_000 },
     );
-  };
-  return [state, locate, () => setState({ status: 'off' })];
+  }, []);
+  const stop = useCallback(() => setState({ status: 'off' }), []);
+  return [state, locate, stop];
 }

@@ -1,0 +1,20 @@
+import { type OpenedStore, openHandbookStore } from './open-store';
+import type { JurisdictionHandbook } from './types';
+
+export interface StartedStore extends OpenedStore {
+  /** The handbook of the jurisdiction in the start URL, read before the first render. */
+  initialHandbook?: JurisdictionHandbook;
+}
+
+/**
+ * Opens the device database and reads the handbook the start URL asks for, so the first
+ * screen renders once, with its content, instead of a loading state followed by a second
+ * render when a live query first answers.
+ */
+export const startingStore: Promise<StartedStore> = openHandbookStore().then(async (opened) => {
+  const jurisdictionId = /^\/j\/([^/?#]+)/.exec(window.location.pathname)?.[1];
+  const initialHandbook = jurisdictionId
+    ? ((await opened.store.handbook(decodeURIComponent(jurisdictionId))) ?? undefined)
+    : undefined;
+  return { ...opened, initialHandbook };
+});
