@@ -253,6 +253,20 @@ async function renderPage(page: Page, language: string) {
   await waitFor(() => expect(document.querySelector('.loading')).toBeNull());
   // Let live queries that started with the screen (jurisdiction lists, releases) settle.
   await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  await openEveryDetails();
+}
+
+/** Opens every collapsed section as a worker would, so content built on opening is scanned too. */
+async function openEveryDetails() {
+  for (const details of document.querySelectorAll('details')) {
+    if (details.open) continue;
+    await act(async () => {
+      details.open = true;
+      details.dispatchEvent(new Event('toggle'));
+    });
+  }
+  const steps = document.querySelectorAll('.step').length;
+  expect(document.querySelectorAll('.step-body')).toHaveLength(steps);
 }
 
 describe('no user-visible string outside locales/', () => {

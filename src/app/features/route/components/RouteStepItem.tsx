@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Provider, RouteStep } from '../../../../core/handbook/schema';
@@ -14,11 +15,14 @@ interface Props {
 export function RouteStepItem({ step, responsible, jurisdictionId }: Props) {
   const { t } = useTranslation();
   const localize = useLocalize();
+  // A closed step's body is built when the worker opens it: the route screen is the first
+  // screen on a slow phone, and most of its steps stay closed.
+  const [open, setOpen] = useState(false);
   const required = step.conditions?.all ?? [];
   const excluded = step.conditions?.none ?? [];
   return (
     <li className="step">
-      <details>
+      <details onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>
           <span className="step-title">{localize(step.title)}</span>
           {(required.length > 0 || excluded.length > 0) && (
@@ -36,36 +40,38 @@ export function RouteStepItem({ step, responsible, jurisdictionId }: Props) {
             </span>
           )}
         </summary>
-        <div className="step-body">
-          <p>{localize(step.action)}</p>
-          <dl>
-            {step.timeframe && (
+        {open && (
+          <div className="step-body">
+            <p>{localize(step.action)}</p>
+            <dl>
+              {step.timeframe && (
+                <>
+                  <dt>{t('route.timeframe')}</dt>
+                  <dd>{localize(step.timeframe)}</dd>
+                </>
+              )}
+              {step.legalBasis && (
+                <>
+                  <dt>{t('route.legalBasis')}</dt>
+                  <dd>{localize(step.legalBasis)}</dd>
+                </>
+              )}
+            </dl>
+            {responsible.length > 0 && (
               <>
-                <dt>{t('route.timeframe')}</dt>
-                <dd>{localize(step.timeframe)}</dd>
+                <h3>{t('route.responsible')}</h3>
+                <ul className="responsible">
+                  {responsible.map((provider) => (
+                    <li key={provider.id}>
+                      <Link to={`/j/${jurisdictionId}/providers/${provider.id}`}>{localize(provider.name)}</Link>
+                      <ContactActions provider={provider} />
+                    </li>
+                  ))}
+                </ul>
               </>
             )}
-            {step.legalBasis && (
-              <>
-                <dt>{t('route.legalBasis')}</dt>
-                <dd>{localize(step.legalBasis)}</dd>
-              </>
-            )}
-          </dl>
-          {responsible.length > 0 && (
-            <>
-              <h3>{t('route.responsible')}</h3>
-              <ul className="responsible">
-                {responsible.map((provider) => (
-                  <li key={provider.id}>
-                    <Link to={`/j/${jurisdictionId}/providers/${provider.id}`}>{localize(provider.name)}</Link>
-                    <ContactActions provider={provider} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
+          </div>
+        )}
       </details>
     </li>
   );
