@@ -3,6 +3,8 @@ import { useLocation, useNavigationType, useSearchParams } from 'react-router';
 import type { Population, ServiceType } from '../../../../core/handbook/schema';
 import { POPULATIONS, SERVICE_TYPES } from '../../../../core/handbook/taxonomy';
 
+const TYPING_PAUSE_MS = 300;
+
 export interface DirectoryUrlState {
   text: string;
   services: ServiceType[];
@@ -63,13 +65,20 @@ export function useDirectoryQuery(): [DirectoryUrlState, (next: Partial<Director
   // Stable across renders, so the filters need not re-render on every keystroke.
   const latest = useRef({ state, lng: params.get('lng') });
   latest.current = { state, lng: params.get('lng') };
+  const pendingText = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(pendingText.current), []);
+
   const update = useCallback(
     (next: Partial<DirectoryUrlState>) => {
       const merged = { ...latest.current.state, ...next };
       latest.current.state = merged;
       setState(merged);
-      // Typing replaces the history entry; a filter is a step the back button can undo.
-      setParams(toParams(merged, latest.current.lng), { replace: next.text !== undefined });
+      clearTimeout(pendingText.current);
+      const write = () => setParams(toParams(merged, latest.current.lng), { replace: next.text !== undefined });
+      // Typing replaces the history entry once the worker pauses: a URL change re-renders the
+      // whole app, too much for every keystroke. A filter is a step the back button can undo.
+      if (next.text !== undefined) pendingText.current = setTimeout(write, TYPING_PAUSE_MS);
+      else write();
     },
     [setParams],
   );
