@@ -31,6 +31,8 @@ describe('not found', () => {
     await expectHtmlLang(page, 'es');
     const search = page.getByRole('searchbox', { name: ui('es', 'notFound.searchJurisdictions') });
     await search.waitFor();
+    // No route / services / indicators sections for a jurisdiction the device does not hold.
+    expect(await page.getByRole('navigation', { name: ui('es', 'nav.label') }).count()).toBe(0);
 
     const names = await Promise.all(
       SAMPLES.map(async (s) => localized((await authoredHandbook(s.id)).jurisdiction.name, 'es')),

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useMatch } from 'react-router';
-import { useJurisdictions } from '../handbook/hooks';
+import { Link, Outlet, useLocation } from 'react-router';
 import { chooseLanguage } from '../i18n/i18n';
 import { StorageProblemBanner } from './StorageProblemBanner';
 import { UpdatePrompt } from './UpdatePrompt';
@@ -19,10 +18,6 @@ function useLanguageFromQuery() {
 export function AppShell() {
   const { t } = useTranslation();
   useLanguageFromQuery();
-  const inJurisdiction = useMatch({ path: '/j/:jurisdictionId', end: false });
-  const jurisdictions = useJurisdictions();
-  const jurisdictionId = inJurisdiction?.params.jurisdictionId;
-  const knownJurisdiction = jurisdictions?.some((j) => j.id === jurisdictionId) ?? false;
 
   useEffect(() => {
     document.title = t('app.title');
@@ -46,15 +41,6 @@ export function AppShell() {
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
-      {jurisdictionId && knownJurisdiction && (
-        <nav className="bottom-nav" aria-label={t('nav.label')}>
-          <NavLink to={`/j/${jurisdictionId}`} end>
-            {t('nav.route')}
-          </NavLink>
-          <NavLink to={`/j/${jurisdictionId}/providers`}>{t('nav.providers')}</NavLink>
-          <NavLink to={`/j/${jurisdictionId}/checklists`}>{t('nav.checklists')}</NavLink>
-        </nav>
-      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useParams } from 'react-router';
+import { NavLink, Outlet, useParams } from 'react-router';
 import { CurrentHandbookProvider, useHandbook, useHandbookStore } from '../handbook/hooks';
 import { languageChosenBy } from '../i18n/i18n';
 import { NotFound } from './NotFound';
@@ -25,6 +25,14 @@ export function JurisdictionLayout() {
   return (
     <CurrentHandbookProvider value={handbook}>
       <Outlet />
+      {/* Only a jurisdiction the device holds gets the sections: their links would lead nowhere otherwise. */}
+      <nav className="bottom-nav" aria-label={t('nav.label')}>
+        <NavLink to={`/j/${jurisdictionId}`} end>
+          {t('nav.route')}
+        </NavLink>
+        <NavLink to={`/j/${jurisdictionId}/providers`}>{t('nav.providers')}</NavLink>
+        <NavLink to={`/j/${jurisdictionId}/checklists`}>{t('nav.checklists')}</NavLink>
+      </nav>
     </CurrentHandbookProvider>
   );
 }

@@ -56,17 +56,21 @@ export function useDirectoryQuery(): [DirectoryUrlState, (next: Partial<Director
   const location = useLocation();
   const navigationType = useNavigationType();
 
-  // Back and forward restore the search the URL holds; the screen's own writes need no echo.
+  const pendingText = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(pendingText.current), []);
+
+  // Back and forward restore the search the URL holds, and drop a typed search not yet written
+  // (it would overwrite the restored entry); the screen's own writes need no echo.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs per history entry, not per render
   useEffect(() => {
-    if (navigationType === 'POP') setState(fromParams(new URLSearchParams(location.search)));
+    if (navigationType !== 'POP') return;
+    clearTimeout(pendingText.current);
+    setState(fromParams(new URLSearchParams(location.search)));
   }, [location.key]);
 
   // Stable across renders, so the filters need not re-render on every keystroke.
   const latest = useRef({ state, lng: params.get('lng') });
   latest.current = { state, lng: params.get('lng') };
-  const pendingText = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(pendingText.current), []);
 
   const update = useCallback(
     (next: Partial<DirectoryUrlState>) => {
