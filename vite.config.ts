@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import packageJson from './package.json' with { type: 'json' };
-import { sampleReleasesPlugin } from './src/server/handbooks/vite-plugin';
+import { releaseBundlePlugin } from './src/server/handbooks/vite-plugin';
 
 export default defineConfig({
   define: {
@@ -10,7 +10,7 @@ export default defineConfig({
   },
   plugins: [
     react(),
-    sampleReleasesPlugin(process.env.RUTAS_ROUTES_DATA ?? 'routes-data'),
+    releaseBundlePlugin(process.env.RUTAS_ROUTES_DATA ?? 'routes-data'),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/app',

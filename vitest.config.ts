@@ -3,7 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [react()],
-  define: { __APP_VERSION__: JSON.stringify('test') },
+  define: {
+    __APP_VERSION__: JSON.stringify('test'),
+    // Unit tests sign with keys they generate and pass them in; nothing is pinned here.
+    __RUTAS_PUBLIC_KEY__: JSON.stringify(''),
+  },
   test: {
     projects: [
       {

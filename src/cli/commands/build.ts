@@ -1,9 +1,12 @@
 import { build } from 'vite';
 
-/** `rutas build`: validates routes-data/ and builds the app with the sample handbooks into dist/. */
-export async function buildCommand(): Promise<number> {
+/**
+ * `rutas build`: validates routes-data/ and builds the app into `outDir` with the latest
+ * public releases of the store (RUTAS_DATA_DIR / DATABASE_URL) and its pinned public key.
+ */
+export async function buildCommand({ outDir = 'dist' }: { outDir?: string } = {}): Promise<number> {
   try {
-    await build({ logLevel: 'warn' });
+    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
     return 0;
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -2,35 +2,90 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatPhoneForCountry } from '../../../src/core/handbook/phone';
 import type { Handbook } from '../../../src/core/handbook/schema';
+import { describeChanges, recordsByKey } from '../../../src/core/release/changes';
+import { canonicalJson, toBase64Url } from '../../../src/core/release/hashing';
 import {
-  canonicalJson,
-  createRelease,
-  phoneDisplayFor,
+  type HandbookRecord,
+  handbookFromRecords,
+  handbookRecords,
   publicHandbook,
+  recordHashes,
+  stateHash,
+} from '../../../src/core/release/records';
+import {
+  keyIdOf,
+  nobleEd25519,
   RELEASE_FORMAT,
-  releaseContentHash,
-} from '../../../src/core/release/release';
+  type ReleaseHeader,
+  signReleaseHeader,
+  verifyReleaseHeader,
+  webCryptoEd25519,
+} from '../../../src/core/release/signature';
+import type { ReleaseChanges, ReleaseSnapshot } from '../../../src/core/sync/protocol';
+import { ReleaseRejectedError, verifyChanges, verifySnapshot } from '../../../src/core/sync/verify';
 import { sampleHandbook } from '../support/handbook-fixture';
 
-const PUBLISHED = new Date('2026-11-20T10:00:00Z');
+const PUBLISHED = '2026-11-20T10:00:00.000Z';
 
-describe('a release', () => {
-  it('is numbered, dated and carries the hash of its content', async () => {
-    const release = await createRelease(sampleHandbook(), 7, PUBLISHED);
-    expect(release).toMatchObject({
-      format: RELEASE_FORMAT,
-      jurisdictionId: 'hn-prueba',
-      number: 7,
-      publishedAt: '2026-11-20T10:00:00.000Z',
-    });
-    expect(release.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(await releaseContentHash(release)).toBe(release.contentHash);
+async function signingKey() {
+  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const publicKey = toBase64Url(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey)));
+  return { privateKey: pair.privateKey, publicKey, keyId: await keyIdOf(publicKey) };
+}
+
+type Key = Awaited<ReturnType<typeof signingKey>>;
+
+async function snapshotOf(handbook: Handbook, number: number, key: Key, variant: 'public' | 'enrolled' = 'public') {
+  const records = handbookRecords(handbook, variant);
+  const hashes = await recordHashes(records);
+  const header: ReleaseHeader = {
+    format: RELEASE_FORMAT,
+    jurisdictionId: handbook.jurisdiction.id,
+    number,
+    variant,
+    publishedAt: PUBLISHED,
+    stateHash: await stateHash(hashes),
+    recordCount: records.length,
+    keyId: key.keyId,
+  };
+  const snapshot: ReleaseSnapshot = { release: await signReleaseHeader(header, key.privateKey), records };
+  return { snapshot, hashes };
+}
+
+function withPhone(handbook: Handbook, providerId: string, number: string): Handbook {
+  const changed = structuredClone(handbook);
+  const provider = changed.providers.find((p) => p.id === providerId);
+  const phone = provider?.phones[0];
+  if (!phone) throw new Error(`${providerId} has no phone`);
+  phone.number = number;
+  return changed;
+}
+
+/** The changes a server sends from one snapshot to the next. */
+function changesBetween(before: ReleaseSnapshot, after: ReleaseSnapshot, beforeState: string): ReleaseChanges {
+  const old = recordsByKey(before.records);
+  const now = recordsByKey(after.records);
+  return {
+    release: after.release,
+    from: { number: before.release.header.number, stateHash: beforeState },
+    changed: after.records.filter((r) => canonicalJson(r.body) !== canonicalJson(old.get(r.key)?.body)),
+    removed: [...old.keys()].filter((k) => !now.has(k)),
+  };
+}
+
+describe('the records of a release', () => {
+  it('are keyed by kind and id, one per provider, route and checklist, plus the jurisdiction', () => {
+    const keys = handbookRecords(sampleHandbook(), 'enrolled').map((r) => r.key);
+    expect(keys).toContain('jurisdiction');
+    expect(keys).toContain('provider/albergue-san-jose');
+    expect(keys).toContain('provider/casa-refugio-secreta');
+    expect(keys).toContain('route/ruta-principal');
+    expect(keys).toContain('checklist/indicadores');
+    expect(keys).toEqual([...keys].sort());
   });
 
-  it('never carries a restricted provider (a confidential safe house), not even its phone number', async () => {
-    const release = await createRelease(sampleHandbook(), 1, PUBLISHED);
-    const json = JSON.stringify(release);
-    expect(release.handbook.providers.map((p) => p.id)).not.toContain('casa-refugio-secreta');
+  it('of the public variant never carry a restricted provider (a confidential safe house), not even its phone number', () => {
+    const json = JSON.stringify(handbookRecords(sampleHandbook(), 'public'));
     for (const secret of [
       'casa-refugio-secreta',
       'Casa Refugio Escondida',
@@ -42,102 +97,205 @@ describe('a release', () => {
     }
   });
 
-  it('steps no longer name a restricted provider as responsible, but keep the public ones', async () => {
-    const release = await createRelease(sampleHandbook(), 1, PUBLISHED);
-    const step = release.handbook.routes[0]?.stages[0]?.steps[0];
-    expect(step?.responsible).toEqual(['albergue-san-jose']);
+  it('of the public variant no longer name a restricted provider as responsible for a step, but keep the public ones', () => {
+    const { routes } = handbookFromRecords(handbookRecords(sampleHandbook(), 'public'));
+    expect(routes[0]?.stages[0]?.steps[0]?.responsible).toEqual(['albergue-san-jose']);
+    const enrolled = handbookFromRecords(handbookRecords(sampleHandbook(), 'enrolled'));
+    expect(enrolled.routes[0]?.stages[0]?.steps[0]?.responsible).toContain('casa-refugio-secreta');
   });
 
-  it('publishing does not change the handbook it was made from', async () => {
+  it('do not change the handbook they were made from', () => {
     const handbook = sampleHandbook();
     const before = structuredClone(handbook);
     publicHandbook(handbook);
-    await createRelease(handbook, 1, PUBLISHED);
+    handbookRecords(handbook, 'public');
     expect(handbook).toEqual(before);
   });
 
-  it('survives the trip as JSON: a device recomputes the same hash from what it received', async () => {
-    const release = await createRelease(sampleHandbook(), 1, PUBLISHED);
-    const received = JSON.parse(JSON.stringify(release));
-    expect(await releaseContentHash(received)).toBe(release.contentHash);
-  });
-
-  it('the hash is a plain SHA-256 of the canonical JSON of handbook and phone display', async () => {
-    const release = await createRelease(sampleHandbook(), 1, PUBLISHED);
-    const { createHash } = await import('node:crypto');
-    const expected = createHash('sha256')
-      .update(canonicalJson({ handbook: release.handbook, phoneDisplay: release.phoneDisplay }))
-      .digest('hex');
-    expect(release.contentHash).toBe(expected);
+  it('carry every number already formatted as dialled in the country — emergency, phones, WhatsApp', () => {
+    const { jurisdiction, providers } = handbookFromRecords(handbookRecords(sampleHandbook(), 'public'));
+    const display = Object.assign({}, jurisdiction.phoneDisplay, ...providers.map((p) => p.phoneDisplay));
+    expect(display).toEqual({
+      '911': '911',
+      '145': '145',
+      '+50426533544': '2653-3544',
+      '+50426533310': '2653-3310',
+      '+50496331208': '9633-1208',
+      '+50426533060': '2653-3060',
+      '+50222345678': '+502 2234 5678',
+    });
   });
 });
 
-describe('the content hash', () => {
-  /** Every phone number of a handbook, with a way to change each. */
-  function phoneSlots(handbook: Handbook): ((h: Handbook, n: string) => void)[] {
-    const slots: ((h: Handbook, n: string) => void)[] = [];
-    handbook.jurisdiction.emergencyNumbers.forEach((_, i) => {
-      slots.push((h, n) => {
-        const emergency = h.jurisdiction.emergencyNumbers[i];
-        if (emergency) emergency.number = n;
-      });
-    });
-    handbook.providers.forEach((p, i) => {
-      p.phones.forEach((_, j) => {
-        slots.push((h, n) => {
-          const phone = h.providers[i]?.phones[j];
-          if (phone) phone.number = n;
-        });
-      });
-      if (p.whatsapp) {
-        slots.push((h, n) => {
-          const provider = h.providers[i];
-          if (provider) provider.whatsapp = n;
-        });
-      }
-    });
-    return slots;
-  }
+describe('the state hash of a release', () => {
+  it('does not depend on the order records arrive in', async () => {
+    const records = handbookRecords(sampleHandbook(), 'enrolled');
+    const hashes = await recordHashes(records);
+    await fc.assert(
+      fc.asyncProperty(fc.shuffledSubarray(records, { minLength: records.length }), async (shuffled) => {
+        expect(await stateHash(await recordHashes(shuffled))).toBe(await stateHash(hashes));
+      }),
+      { numRuns: 30 },
+    );
+  });
 
   it('changes when any phone number changes, even by one digit', async () => {
-    const original = publicHandbook(sampleHandbook());
-    const hashOf = (handbook: Handbook) => releaseContentHash({ handbook, phoneDisplay: phoneDisplayFor(handbook) });
-    const originalHash = await hashOf(original);
-    const slots = phoneSlots(original);
-    expect(slots.length).toBeGreaterThanOrEqual(7);
+    const original = sampleHandbook();
+    const originalState = await stateHash(await recordHashes(handbookRecords(original, 'public')));
+    const publicWithPhones = original.providers.filter((p) => p.visibility === 'public' && p.phones.length > 0);
     await fc.assert(
       fc.asyncProperty(
-        fc.nat({ max: slots.length - 1 }),
-        fc.stringMatching(/^\+504[0-9]{8}$|^[0-9]{3}$/),
-        async (slot, number) => {
-          const changed = structuredClone(original);
-          const before = JSON.stringify(changed);
-          slots[slot]?.(changed, number);
-          fc.pre(JSON.stringify(changed) !== before);
-          expect(await hashOf(changed)).not.toBe(originalHash);
+        fc.constantFrom(...publicWithPhones.map((p) => p.id)),
+        fc.stringMatching(/^\+5042[0-9]{7}$/),
+        async (providerId, number) => {
+          const changed = withPhone(original, providerId, number);
+          fc.pre(JSON.stringify(changed) !== JSON.stringify(original));
+          expect(await stateHash(await recordHashes(handbookRecords(changed, 'public')))).not.toBe(originalState);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
-  it('changes when only the way a number is displayed changes', async () => {
-    const release = await createRelease(sampleHandbook(), 1, PUBLISHED);
-    const tampered = { ...release.phoneDisplay, '+50426533310': '2653-3311' };
-    expect(await releaseContentHash({ handbook: release.handbook, phoneDisplay: tampered })).not.toBe(
-      release.contentHash,
-    );
-  });
-
-  it('does not depend on the order of keys in the content', async () => {
-    const release = await createRelease(sampleHandbook(), 1, PUBLISHED);
-    const reordered = JSON.parse(JSON.stringify(release), (_key, value: unknown) =>
+  it('survives the trip as JSON, whatever order the keys come back in', async () => {
+    const records = handbookRecords(sampleHandbook(), 'public');
+    const reordered = JSON.parse(JSON.stringify(records), (_key, value: unknown) =>
       value && typeof value === 'object' && !Array.isArray(value)
         ? Object.fromEntries(Object.entries(value).reverse())
         : value,
+    ) as HandbookRecord[];
+    expect(await stateHash(await recordHashes(reordered))).toBe(await stateHash(await recordHashes(records)));
+  });
+});
+
+describe('a release signature', () => {
+  it('verifies with the public key of the key that signed it', async () => {
+    const key = await signingKey();
+    const { snapshot } = await snapshotOf(sampleHandbook(), 1, key);
+    expect(await verifyReleaseHeader(snapshot.release, key.publicKey)).toBe(true);
+  });
+
+  it('verifies the same with WebCrypto and with @noble/ed25519, the fallback for browsers without Ed25519', async () => {
+    const key = await signingKey();
+    const other = await signingKey();
+    const { snapshot } = await snapshotOf(sampleHandbook(), 1, key);
+    const forged = { ...snapshot.release, header: { ...snapshot.release.header, number: 9 } };
+    for (const implementation of [webCryptoEd25519, nobleEd25519]) {
+      expect(await verifyReleaseHeader(snapshot.release, key.publicKey, implementation)).toBe(true);
+      expect(await verifyReleaseHeader(snapshot.release, other.publicKey, implementation)).toBe(false);
+      expect(await verifyReleaseHeader(forged, key.publicKey, implementation)).toBe(false);
+    }
+  });
+
+  it('fails for another key, for any changed header field, and for a garbled signature', async () => {
+    const key = await signingKey();
+    const other = await signingKey();
+    const { snapshot } = await snapshotOf(sampleHandbook(), 1, key);
+    expect(await verifyReleaseHeader(snapshot.release, other.publicKey)).toBe(false);
+    const { header, signature } = snapshot.release;
+    expect(await verifyReleaseHeader({ header: { ...header, number: 2 }, signature }, key.publicKey)).toBe(false);
+    expect(
+      await verifyReleaseHeader({ header: { ...header, stateHash: '0'.repeat(64) }, signature }, key.publicKey),
+    ).toBe(false);
+    expect(await verifyReleaseHeader({ header: { ...header, variant: 'enrolled' }, signature }, key.publicKey)).toBe(
+      false,
     );
-    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(release));
-    expect(await releaseContentHash(reordered)).toBe(release.contentHash);
+    expect(await verifyReleaseHeader({ header, signature: `${signature.slice(0, -2)}AA` }, key.publicKey)).toBe(false);
+    expect(await verifyReleaseHeader({ header, signature: '!!not base64' }, key.publicKey)).toBe(false);
+    expect(await verifyReleaseHeader({ header, signature }, 'short')).toBe(false);
+  });
+});
+
+describe('what changed between two releases', () => {
+  it('names a provider whose phone changed, and the field', () => {
+    const before = handbookRecords(sampleHandbook(), 'public');
+    const after = handbookRecords(withPhone(sampleHandbook(), 'albergue-san-jose', '+50426530000'), 'public');
+    expect(describeChanges(recordsByKey(before), recordsByKey(after))).toEqual([
+      {
+        key: 'provider/albergue-san-jose',
+        kind: 'provider',
+        change: 'changed',
+        name: sampleHandbook().providers.find((p) => p.id === 'albergue-san-jose')?.name,
+        fields: ['phones'],
+      },
+    ]);
+  });
+
+  it('lists added and removed records, and nothing when nothing changed', () => {
+    const handbook = sampleHandbook();
+    const fewer = { ...handbook, providers: handbook.providers.filter((p) => p.id !== 'hospital-area') };
+    const all = recordsByKey(handbookRecords(handbook, 'public'));
+    const some = recordsByKey(handbookRecords(fewer, 'public'));
+    expect(describeChanges(all, all)).toEqual([]);
+    expect(describeChanges(all, some).map((c) => [c.key, c.change])).toEqual([['provider/hospital-area', 'removed']]);
+    expect(describeChanges(some, all).map((c) => [c.key, c.change])).toEqual([['provider/hospital-area', 'added']]);
+  });
+});
+
+describe('a device verifying what it receives', () => {
+  const expected = (key: Key) => ({
+    jurisdictionId: 'hn-prueba',
+    variant: 'public' as const,
+    publicKey: key.publicKey,
+  });
+
+  it('accepts a signed snapshot and the changes from the release it holds', async () => {
+    const key = await signingKey();
+    const first = await snapshotOf(sampleHandbook(), 1, key);
+    const second = await snapshotOf(withPhone(sampleHandbook(), 'albergue-san-jose', '+50426530000'), 2, key);
+    const verified = await verifySnapshot(JSON.parse(JSON.stringify(first.snapshot)), expected(key));
+    expect(verified.recordHashes).toEqual(first.hashes);
+    const changes = changesBetween(first.snapshot, second.snapshot, first.snapshot.release.header.stateHash);
+    expect(changes.changed.map((r) => r.key)).toEqual(['provider/albergue-san-jose']);
+    const applied = await verifyChanges(
+      changes,
+      { number: 1, stateHash: first.snapshot.release.header.stateHash, recordHashes: first.hashes },
+      expected(key),
+    );
+    expect(applied.recordHashes).toEqual(second.hashes);
+  });
+
+  it('refuses a tampered record, a wrong key, another jurisdiction, a stale base and a truncated payload, each for its reason', async () => {
+    const key = await signingKey();
+    const first = await snapshotOf(sampleHandbook(), 1, key);
+    const second = await snapshotOf(withPhone(sampleHandbook(), 'albergue-san-jose', '+50426530000'), 2, key);
+    const held = { number: 1, stateHash: first.snapshot.release.header.stateHash, recordHashes: first.hashes };
+    const changes = changesBetween(first.snapshot, second.snapshot, held.stateHash);
+    const reasonOf = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'accepted',
+        (error: unknown) => (error instanceof ReleaseRejectedError ? error.reason : String(error)),
+      );
+
+    const tampered = structuredClone(changes);
+    const changedPhones = (tampered.changed[0]?.body as { phones: { number: string }[] }).phones;
+    changedPhones[0] = { ...changedPhones[0], number: '+50499999999' };
+    expect(await reasonOf(verifyChanges(tampered, held, expected(key)))).toBe('state-hash');
+    const misshapen = structuredClone(changes);
+    (misshapen.changed[0]?.body as { phones: unknown }).phones = 'call us';
+    expect(await reasonOf(verifyChanges(misshapen, held, expected(key)))).toBe('malformed');
+    const retitled = structuredClone(changes);
+    const named = retitled.changed[0]?.body as { name: { es: string } };
+    named.name.es = 'Otro nombre';
+    expect(await reasonOf(verifyChanges(retitled, held, expected(key)))).toBe('state-hash');
+    expect(await reasonOf(verifyChanges(changes, held, expected(await signingKey())))).toBe('signature');
+    expect(await reasonOf(verifyChanges(changes, held, { ...expected(key), jurisdictionId: 'mx-otra' }))).toBe(
+      'wrong-jurisdiction',
+    );
+    expect(await reasonOf(verifyChanges(changes, { ...held, stateHash: 'f'.repeat(64) }, expected(key)))).toBe(
+      'base-mismatch',
+    );
+    expect(await reasonOf(verifyChanges(changes, { ...held, number: 2 }, expected(key)))).toBe('not-newer');
+    const dropped = { ...changes, changed: [] };
+    expect(await reasonOf(verifyChanges(dropped, held, expected(key)))).toBe('state-hash');
+    const text = JSON.stringify(second.snapshot);
+    expect(
+      await reasonOf(
+        Promise.resolve().then(() => verifySnapshot(JSON.parse(text.slice(0, text.length / 2)), expected(key))),
+      ),
+    ).toMatch(/SyntaxError|JSON/);
+    const missing = { ...second.snapshot, records: second.snapshot.records.slice(1) };
+    expect(await reasonOf(verifySnapshot(missing, expected(key)))).toBe('state-hash');
   });
 });
 
@@ -195,18 +353,5 @@ describe('how phone numbers are displayed', () => {
   it('short emergency codes stay as they are', () => {
     expect(formatPhoneForCountry('911', 'HN')).toBe('911');
     expect(formatPhoneForCountry('145', 'HN')).toBe('145');
-  });
-
-  it('a release lists every number of the handbook — emergency, phones, WhatsApp — already formatted', async () => {
-    const release = await createRelease(sampleHandbook(), 1, PUBLISHED);
-    expect(release.phoneDisplay).toEqual({
-      '911': '911',
-      '145': '145',
-      '+50426533544': '2653-3544',
-      '+50426533310': '2653-3310',
-      '+50496331208': '9633-1208',
-      '+50426533060': '2653-3060',
-      '+50222345678': '+502 2234 5678',
-    });
   });
 });

@@ -1,0 +1,87 @@
+import type { Handbook } from '../../core/handbook/schema';
+import { describeChanges, recordsByKey } from '../../core/release/changes';
+import {
+  type HandbookRecord,
+  handbookRecords,
+  RELEASE_VARIANTS,
+  type ReleaseVariant,
+  recordHashes,
+  stateHash,
+} from '../../core/release/records';
+import { RELEASE_FORMAT, signReleaseHeader } from '../../core/release/signature';
+import type { NewRelease, Storage } from '../storage/types';
+import { ensureSigningKey, importPrivateKey } from './signing-key';
+
+export type PublishOutcome =
+  | { status: 'created'; number: number; release: NewRelease }
+  | { status: 'unchanged'; number: number };
+
+/** The records a variant of the latest release holds, to tell what a new release changes. */
+async function latestRecords(
+  storage: Storage,
+  jurisdictionId: string,
+  variant: ReleaseVariant,
+): Promise<{ number: number; stateHash: string; records: Map<string, HandbookRecord> } | undefined> {
+  const latest = await storage.latestRelease(jurisdictionId, variant);
+  if (!latest) return undefined;
+  const hashes = await storage.recordHashes(jurisdictionId, latest.number, variant);
+  const byHash = await storage.records(Object.values(hashes));
+  const records = new Map(
+    Object.entries(hashes).map(([key, hash]) => [key, byHash.get(hash) as HandbookRecord] as const),
+  );
+  return { number: latest.number, stateHash: latest.stateHash, records };
+}
+
+/**
+ * Publishes a validated handbook as the jurisdiction's next release: both variants, each
+ * with record hashes, a state hash, a changelog and an Ed25519 signature, written in one
+ * transaction. Content equal to the latest release creates nothing.
+ */
+export async function publishHandbook(storage: Storage, handbook: Handbook, now = new Date()): Promise<PublishOutcome> {
+  const jurisdictionId = handbook.jurisdiction.id;
+  const key = await ensureSigningKey(storage);
+  const privateKey = await importPrivateKey(key);
+  const publishedAt = now.toISOString();
+
+  const drafts = await Promise.all(
+    RELEASE_VARIANTS.map(async (variant) => {
+      const records = handbookRecords(handbook, variant);
+      const hashes = await recordHashes(records);
+      return { variant, records, hashes, stateHash: await stateHash(hashes) };
+    }),
+  );
+  const previous = await Promise.all(
+    RELEASE_VARIANTS.map((variant) => latestRecords(storage, jurisdictionId, variant)),
+  );
+  const unchanged = drafts.every((draft, i) => previous[i]?.stateHash === draft.stateHash);
+  if (unchanged && previous[0]) return { status: 'unchanged', number: previous[0].number };
+
+  const number = Math.max(0, ...previous.map((p) => p?.number ?? 0)) + 1;
+  const release: NewRelease = {
+    jurisdictionId,
+    number,
+    publishedAt,
+    variants: await Promise.all(
+      drafts.map(async (draft, i) => ({
+        variant: draft.variant,
+        release: await signReleaseHeader(
+          {
+            format: RELEASE_FORMAT,
+            jurisdictionId,
+            number,
+            variant: draft.variant,
+            publishedAt,
+            stateHash: draft.stateHash,
+            recordCount: draft.records.length,
+            keyId: key.id,
+          },
+          privateKey,
+        ),
+        changelog: describeChanges(previous[i]?.records ?? new Map(), recordsByKey(draft.records)),
+        records: draft.records.map((record) => ({ record, hash: draft.hashes[record.key] as string })),
+      })),
+    ),
+  };
+  await storage.insertRelease(release);
+  return { status: 'created', number, release };
+}
