@@ -27,6 +27,19 @@ async function boot() {
       </HandbookStoreProvider>
     </StrictMode>,
   );
+  startSyncAfterFirstScreen(opened);
+}
+
+/** The sync engine (verification, zod schemas) loads after the first screen: it is never on the critical path. */
+function startSyncAfterFirstScreen({ db, bundledInstalled }: Awaited<typeof startingStore>) {
+  if (!db) return; // the in-memory fallback has nowhere to keep an update
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      import('./sync/start')
+        .then(({ startSync }) => startSync(db, bundledInstalled))
+        .catch((error) => console.error('Sync could not start', error));
+    }, 0),
+  );
 }
 
 boot().catch((error) => {

@@ -25,6 +25,10 @@ const SettingsScreen = lazy(() =>
   import('./features/settings/components/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
 );
 
+const EnrolScreen = lazy(() =>
+  import('./features/enrolment/components/EnrolScreen').then((m) => ({ default: m.EnrolScreen })),
+);
+
 function Loading() {
   const { t } = useTranslation();
   return <p className="loading">{t('app.loading')}</p>;
@@ -39,6 +43,7 @@ export function AppRoutes() {
         <Route index element={<HomeRedirect />} />
         <Route path="jurisdictions" element={<JurisdictionPicker />} />
         <Route path="settings" element={deferred(<SettingsScreen />)} />
+        <Route path="enrol" element={deferred(<EnrolScreen />)} />
         <Route path="j/:jurisdictionId" element={<JurisdictionLayout />}>
           <Route index element={<RouteScreen />} />
           <Route path="providers" element={deferred(<DirectoryScreen />)} />

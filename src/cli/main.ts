@@ -5,7 +5,17 @@ const usage = `Usage: rutas <command>
 Commands:
   validate [folder]          check a handbook folder, or every folder under routes-data/
   build                      validate routes-data/ and build the app with the sample handbooks
-  serve [--build-if-needed]  serve the built app (PORT, default 8080)`;
+  serve [--build-if-needed]  serve the built app (PORT, default 8080)
+  publish <folder>           publish a handbook folder as its jurisdiction's next release
+  enrol <jurisdiction> [--hours N] [--url BASE]
+                             create a one-time code (text and QR) that enrols a worker's phone
+  devices <jurisdiction>     list the devices enrolled in a jurisdiction
+  revoke <device-id> [--jurisdiction ID]
+                             revoke a device: it loses restricted records at its next sync
+  reports <jurisdiction>     list field reports about providers, newest first
+
+publish, enrol, devices, revoke and reports use the server's store: PostgreSQL when
+DATABASE_URL is set, otherwise SQLite under RUTAS_DATA_DIR (default ./data).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -20,10 +30,36 @@ async function main(argv: string[]): Promise<number> {
       const { serveCommand } = await import('./commands/serve');
       return serveCommand({ buildIfNeeded: rest.includes('--build-if-needed') });
     }
+    case 'publish': {
+      const { publishCommand } = await import('./commands/publish');
+      return publishCommand(rest[0]);
+    }
+    case 'enrol': {
+      const { enrolCommand } = await import('./commands/enrol');
+      return enrolCommand(rest);
+    }
+    case 'devices': {
+      const { devicesCommand } = await import('./commands/devices');
+      return devicesCommand(rest[0]);
+    }
+    case 'revoke': {
+      const { revokeCommand } = await import('./commands/revoke');
+      return revokeCommand(rest);
+    }
+    case 'reports': {
+      const { reportsCommand } = await import('./commands/reports');
+      return reportsCommand(rest[0]);
+    }
     default:
       console.error(command ? `Unknown command "${command}".\n\n${usage}` : usage);
       return command ? 2 : 0;
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // A store that cannot be opened, a database that does not answer: say what, not a stack trace.
+  console.error(`rutas: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

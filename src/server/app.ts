@@ -1,12 +1,33 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+  LogController,
+} from 'fastify';
+import { API_ROOT } from '../core/sync/protocol';
+import { LatestReleases } from './api/latest-releases';
+import { openApiDocument } from './api/openapi';
+import { ApiProblem, BODY_LIMIT_BYTES, problemFor } from './api/problems';
+import { registerRoutes } from './api/register';
+import { API_ROUTES } from './api/routes';
+import { OPENAPI_PATH } from './api/service-routes';
+import type { Storage } from './storage/types';
 
 export interface ServerOptions {
   /** The production build of the app (dist/). */
   appDir: string;
-  logger?: boolean;
+  /** The store releases, devices and field reports are read from and written to. */
+  storage: Storage;
+  /** Fastify's pino logger: `true` for JSON lines on stdout, pino options, or off (the default, for tests). */
+  logger?: FastifyServerOptions['logger'];
+  /** The clock enrolment and field reports are stamped with. */
+  now?: () => Date;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -23,12 +44,52 @@ export function cacheControlFor(path: string): string {
   return REVALIDATE;
 }
 
+/** One log line per request, when it completes, instead of two: logging is a large share of a manifest check's cost. */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = {
+      method: request.method,
+      url: request.url,
+      statusCode: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
+}
+
+function sendProblem(reply: FastifyReply, problem: ApiProblem) {
+  // A refusal is about this request only; no cache may answer the next one with it.
+  reply.code(problem.statusCode).header('Cache-Control', 'no-store');
+  if (problem.statusCode === 401) reply.header('WWW-Authenticate', 'Bearer realm="rutas"');
+  return reply.send(problem.body);
+}
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const appDir = resolve(options.appDir);
   if (!existsSync(join(appDir, 'index.html'))) {
     throw new Error(`${appDir} holds no built app: run "npm run build" first`);
   }
-  const app = Fastify({ logger: options.logger ?? false });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    logController: new OneLinePerRequest(),
+    bodyLimit: BODY_LIMIT_BYTES,
+    // A URL Fastify cannot even route (bad percent-encoding) is answered like every other refusal.
+    frameworkErrors: (error, request, reply) => sendProblem(reply, problemFor(error, request.id)),
+  });
+
+  // The API reads JSON only; anything else is refused with a 415 before a route runs.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = problemFor(error, request.id);
+    if (problem.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, problem);
+  });
+
+  // Before the routes, so that releases (large JSON) and the app's files are compressed.
+  await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
 
   await app.register(fastifyStatic, {
     root: appDir,
@@ -45,12 +106,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   });
 
+  registerRoutes(app, API_ROUTES, {
+    storage: options.storage,
+    latest: new LatestReleases(options.storage),
+    now: options.now ?? (() => new Date()),
+    openApi: openApiDocument(API_ROUTES),
+  });
+
   // Deep links (/j/hn-ocotepeque/providers/…) are the app's own routes: answer with the shell.
   app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?', 1)[0] as string;
+    const isApi = path === API_ROOT || path.startsWith(`${API_ROOT}/`);
     const wantsPage =
-      (request.method === 'GET' || request.method === 'HEAD') && (request.headers.accept ?? '').includes('text/html');
+      !isApi &&
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      (request.headers.accept ?? '').includes('text/html');
     if (!wantsPage) {
-      return reply.code(404).send({ error: 'not_found', message: `Nothing at ${request.url}` });
+      const hint = isApi ? `; the API's routes are listed at ${OPENAPI_PATH}` : '';
+      return sendProblem(reply, new ApiProblem(404, 'not_found', `Nothing at ${request.method} ${path}${hint}`));
     }
     return reply.header('Cache-Control', REVALIDATE).type('text/html').sendFile('index.html');
   });

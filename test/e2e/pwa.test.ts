@@ -1,10 +1,12 @@
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildServer } from '../../src/server/app';
+import { openStorage } from '../../src/server/storage/open';
+import { E2E_APP_DIR } from '../support/app-server';
 import {
   type AppSession,
   appUrl,
@@ -17,7 +19,7 @@ import {
 import { ui } from './support-data';
 
 /** The production build the end-to-end server serves (see test/support/app-server.ts). */
-const DIST = resolve('dist');
+const DIST = E2E_APP_DIR;
 
 interface ReleaseIndex {
   releases: { jurisdictionId: string; file: string }[];
@@ -188,10 +190,14 @@ describe('update prompt', () => {
   beforeAll(async () => {
     appDir = mkdtempSync(join(tmpdir(), 'rutas-update-'));
     cpSync(DIST, appDir, { recursive: true });
-    const server = await buildServer({ appDir });
+    const storage = await openStorage({ dataDir: inject('appDataDir') });
+    const server = await buildServer({ appDir, storage });
     await server.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://localhost:${(server.server.address() as AddressInfo).port}`;
-    close = () => server.close();
+    close = async () => {
+      await server.close();
+      await storage.close();
+    };
   });
 
   afterAll(async () => {

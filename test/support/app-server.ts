@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +6,6 @@ import type { FastifyInstance } from 'fastify';
 import { buildCommand } from '../../src/cli/commands/build';
 import { buildIsStale } from '../../src/cli/commands/serve';
 import { buildServer } from '../../src/server/app';
-import { pinnedPublicKey } from '../../src/server/handbooks/bundle';
 import { publishFirstReleases } from '../../src/server/publishing/first-run';
 import { ensureSigningKey } from '../../src/server/publishing/signing-key';
 import { openStorage } from '../../src/server/storage/open';
@@ -35,11 +33,6 @@ async function storeKey(dataDir: string): Promise<string> {
   }
 }
 
-function builtKey(appDir: string): string | undefined {
-  const index = join(appDir, 'handbooks', 'index.json');
-  return existsSync(index) ? pinnedPublicKey(readFileSync(index, 'utf8')) : undefined;
-}
-
 async function buildWithStore(appDir: string, dataDir: string): Promise<void> {
   const previous = process.env.RUTAS_DATA_DIR;
   process.env.RUTAS_DATA_DIR = dataDir;
@@ -58,7 +51,7 @@ async function buildWithStore(appDir: string, dataDir: string): Promise<void> {
  */
 export async function startBuiltApp(appDir = E2E_APP_DIR): Promise<RunningApp> {
   const key = await storeKey(BUILD_DATA_DIR);
-  if (buildIsStale(appDir) || builtKey(appDir) !== key) await buildWithStore(appDir, BUILD_DATA_DIR);
+  if (buildIsStale(appDir, key)) await buildWithStore(appDir, BUILD_DATA_DIR);
   const dataDir = await mkdtemp(join(tmpdir(), 'rutas-e2e-store-'));
   await copyFile(join(BUILD_DATA_DIR, 'rutas.sqlite'), join(dataDir, 'rutas.sqlite'));
   const storage = await openStorage({ dataDir });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useParams } from 'react-router';
 import { CurrentHandbookProvider, useHandbook, useHandbookStore } from '../handbook/hooks';
 import { languageChosenBy } from '../i18n/i18n';
+import { HandbookStatus } from './HandbookStatus';
 import { NotFound } from './NotFound';
 
 /** Loads the jurisdiction named in the URL once for every screen under /j/:jurisdictionId. */
@@ -24,6 +25,7 @@ export function JurisdictionLayout() {
   if (handbook === null) return <NotFound kind="jurisdiction" />;
   return (
     <CurrentHandbookProvider value={handbook}>
+      <HandbookStatus release={handbook.release} />
       <Outlet />
       {/* Only a jurisdiction the device holds gets the sections: their links would lead nowhere otherwise. */}
       <nav className="bottom-nav" aria-label={t('nav.label')}>

@@ -1,20 +1,76 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { ActionRoute, Checklist, Jurisdiction, Provider } from '../../core/handbook/schema';
+import type { ActionRoute, Checklist, LocalizedText } from '../../core/handbook/schema';
+import type { RecordChange } from '../../core/release/changes';
+import type { JurisdictionBody, ProviderBody, RecordHashes, ReleaseVariant } from '../../core/release/records';
+import type { SignedReleaseHeader } from '../../core/release/signature';
+import type { FieldReport } from '../../core/sync/protocol';
+import type { RejectionReason } from '../../core/sync/verify';
 
 type OfJurisdiction<T> = T & { jurisdictionId: string };
-export type ProviderRecord = OfJurisdiction<Provider>;
+/** A jurisdiction record's body as released, with how its emergency numbers are dialled. */
+export type JurisdictionRecord = JurisdictionBody;
+export type ProviderRecord = OfJurisdiction<ProviderBody>;
 export type ActionRouteRecord = OfJurisdiction<ActionRoute>;
 export type ChecklistRecord = OfJurisdiction<Checklist>;
 
-/** The release a device holds for a jurisdiction. */
+/** The release a device holds for a jurisdiction, and what verifying the next one needs of it. */
 export interface InstalledRelease {
   jurisdictionId: string;
   number: number;
-  contentHash: string;
+  variant: ReleaseVariant;
+  stateHash: string;
   publishedAt: string;
   installedAt: string;
-  /** E.164 → how the number is written in the jurisdiction's country. */
-  phoneDisplay: Record<string, string>;
+  /** key → hash of every record held: a delta is checked against these without rereading the records. */
+  recordHashes: RecordHashes;
+  /** The signed header, kept as the proof of what the device holds. */
+  release: SignedReleaseHeader;
+}
+
+/** Why the last sync of a jurisdiction did not bring its latest release; each has a sentence in locales/. */
+export type SyncProblem = RejectionReason | 'forbidden' | 'storage';
+
+/** What the last update of a jurisdiction changed, until the worker dismisses it. */
+export interface WhatChanged {
+  from: number;
+  to: number;
+  changes: RecordChange[];
+  at: string;
+  dismissed: boolean;
+  /** Set when the update followed the withdrawal of this phone's enrolment. */
+  cause?: 'revoked';
+}
+
+/** Per jurisdiction: how the device last talked to the server about it. */
+export interface SyncState {
+  jurisdictionId: string;
+  /** The manifest's ETag, stored only once the release it names is installed, so a 304 means "up to date". */
+  etag?: { variant: ReleaseVariant; value: string };
+  /** Last time the server answered a check (a phone offline keeps the older date). */
+  lastCheckedAt?: string;
+  /** Last time a release was installed from the server. */
+  lastUpdatedAt?: string;
+  lastError?: { reason: SyncProblem; at: string; releaseNumber?: number };
+  whatChanged?: WhatChanged;
+}
+
+/** This device's enrolment in a jurisdiction: the token that unlocks its restricted records. */
+export interface Enrolment {
+  jurisdictionId: string;
+  deviceToken: string;
+  enrolledAt: string;
+}
+
+/** A field report waiting to be delivered, or refused by the server. */
+export interface OutboxEntry {
+  id: string;
+  report: FieldReport;
+  /** The provider's name when reported, to list the report where the handbook is not at hand; never sent. */
+  providerName?: LocalizedText;
+  queuedAt: string;
+  lastAttemptAt?: string;
+  /** Set when the server refused the report (400, 409): it is kept, but not sent again. */
+  lastError?: { status: number; message: string };
 }
 
 export interface Setting {
@@ -24,17 +80,22 @@ export interface Setting {
 
 export const DATABASE_NAME = 'rutas';
 
+const CONTENT_TABLES = ['jurisdictions', 'providers', 'routes', 'checklists', 'releases'] as const;
+
 /**
  * The device database. Every schema change is a new `version()` with an upgrade
  * function where data must move; earlier versions stay declared so old devices upgrade.
  */
 export class RutasDatabase extends Dexie {
-  jurisdictions!: EntityTable<Jurisdiction, 'id'>;
+  jurisdictions!: EntityTable<JurisdictionRecord, 'id'>;
   providers!: Dexie.Table<ProviderRecord, [string, string]>;
   routes!: Dexie.Table<ActionRouteRecord, [string, string]>;
   checklists!: Dexie.Table<ChecklistRecord, [string, string]>;
   releases!: EntityTable<InstalledRelease, 'jurisdictionId'>;
   settings!: EntityTable<Setting, 'key'>;
+  syncStates!: EntityTable<SyncState, 'jurisdictionId'>;
+  enrolments!: EntityTable<Enrolment, 'jurisdictionId'>;
+  outbox!: EntityTable<OutboxEntry, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -46,5 +107,23 @@ export class RutasDatabase extends Dexie {
       releases: 'jurisdictionId',
       settings: 'key',
     });
+    // Version 2: signed releases held record by record. Version-1 content was unsigned and
+    // hashed as a whole, so it cannot be the base of a delta; it is dropped here and is
+    // re-derivable: the bundled signed snapshots reinstall before the first screen (the
+    // device then holds no release) and the sync engine brings the latest. Settings stay.
+    this.version(2)
+      .stores({
+        syncStates: 'jurisdictionId',
+        enrolments: 'jurisdictionId',
+        outbox: 'id, queuedAt',
+      })
+      .upgrade(async (tx) => {
+        await Promise.all(CONTENT_TABLES.map((table) => tx.table(table).clear()));
+      });
   }
+}
+
+/** The tables one release touches, for the all-or-nothing transaction that installs it. */
+export function releaseTables(db: RutasDatabase) {
+  return [db.jurisdictions, db.providers, db.routes, db.checklists, db.releases, db.syncStates];
 }

@@ -1,21 +1,16 @@
-import { type Release, type ReleaseIndex, releaseContentHash } from '../../core/release/release';
+import type { BundledReleaseIndex } from '../../core/release/release';
+import { releasePayload } from '../sync/payload';
 
-export class ReleaseIntegrityError extends Error {}
-
-/** The index of the sample releases bundled with the app (precached, so it loads offline). */
-export async function fetchBundledIndex(): Promise<ReleaseIndex> {
+/** The index of the releases bundled with the app (precached, so it loads offline). */
+export async function fetchBundledIndex(): Promise<BundledReleaseIndex> {
   const response = await fetch(`${import.meta.env.BASE_URL}handbooks/index.json`);
   if (!response.ok) throw new Error(`handbooks/index.json: HTTP ${response.status}`);
-  return (await response.json()) as ReleaseIndex;
+  return (await response.json()) as BundledReleaseIndex;
 }
 
-/** A bundled release, refused unless its content hashes to what it claims. */
-export async function fetchBundledRelease(file: string): Promise<Release> {
+/** A bundled snapshot as it arrived; the caller verifies it against the pinned key before using it. */
+export async function fetchBundledSnapshot(file: string): Promise<unknown> {
   const response = await fetch(`${import.meta.env.BASE_URL}${file}`);
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-  const release = (await response.json()) as Release;
-  if ((await releaseContentHash(release)) !== release.contentHash) {
-    throw new ReleaseIntegrityError(`${file}: content does not match its hash`);
-  }
-  return release;
+  return releasePayload(response, file);
 }

@@ -1,5 +1,4 @@
-import type { Release } from '../../core/release/release';
-import type { InstalledRelease, RutasDatabase } from '../db/database';
+import type { RutasDatabase } from '../db/database';
 import type { HandbookStore, JurisdictionHandbook, SettingKey } from './types';
 
 export class DexieHandbookStore implements HandbookStore {
@@ -37,34 +36,4 @@ export class DexieHandbookStore implements HandbookStore {
       return { jurisdiction, providers, routes, checklists, release };
     });
   }
-}
-
-/** Replaces a jurisdiction's content with a release's, all or nothing. */
-export async function installRelease(db: RutasDatabase, release: Release, now = new Date()): Promise<InstalledRelease> {
-  const id = release.jurisdictionId;
-  const installed: InstalledRelease = {
-    jurisdictionId: id,
-    number: release.number,
-    contentHash: release.contentHash,
-    publishedAt: release.publishedAt,
-    phoneDisplay: release.phoneDisplay,
-    installedAt: now.toISOString(),
-  };
-  const { handbook } = release;
-  const withJurisdiction = <T>(records: T[]) => records.map((r) => ({ ...r, jurisdictionId: id }));
-  await db.transaction('rw', [db.jurisdictions, db.providers, db.routes, db.checklists, db.releases], async () => {
-    await Promise.all([
-      db.providers.where('jurisdictionId').equals(id).delete(),
-      db.routes.where('jurisdictionId').equals(id).delete(),
-      db.checklists.where('jurisdictionId').equals(id).delete(),
-    ]);
-    await Promise.all([
-      db.jurisdictions.put(handbook.jurisdiction),
-      db.providers.bulkPut(withJurisdiction(handbook.providers)),
-      db.routes.bulkPut(withJurisdiction(handbook.routes)),
-      db.checklists.bulkPut(withJurisdiction(handbook.checklists)),
-      db.releases.put(installed),
-    ]);
-  });
-  return installed;
 }

@@ -1,4 +1,5 @@
-import type { Release } from '../../core/release/release';
+import { handbookFromRecords } from '../../core/release/records';
+import type { VerifiedRelease } from '../../core/sync/verify';
 import type { HandbookStore, JurisdictionHandbook, SettingKey } from './types';
 
 /** Handbooks held in memory: what the worker still reads when the device database fails. */
@@ -6,22 +7,26 @@ export class MemoryHandbookStore implements HandbookStore {
   private readonly byId: Map<string, JurisdictionHandbook>;
   private readonly settings = new Map<SettingKey, unknown>();
 
-  constructor(releases: Release[], loadedAt = new Date()) {
+  /** Only verified snapshots: the in-memory fallback refuses tampered content like the database does. */
+  constructor(snapshots: VerifiedRelease[], loadedAt = new Date()) {
     this.byId = new Map(
-      releases.map((release) => [
-        release.jurisdictionId,
-        {
-          ...release.handbook,
+      snapshots.map(({ release, records, recordHashes }) => {
+        const { header } = release;
+        const handbook: JurisdictionHandbook = {
+          ...handbookFromRecords(records),
           release: {
-            jurisdictionId: release.jurisdictionId,
-            number: release.number,
-            contentHash: release.contentHash,
-            publishedAt: release.publishedAt,
-            phoneDisplay: release.phoneDisplay,
+            jurisdictionId: header.jurisdictionId,
+            number: header.number,
+            variant: header.variant,
+            stateHash: header.stateHash,
+            publishedAt: header.publishedAt,
             installedAt: loadedAt.toISOString(),
+            recordHashes,
+            release,
           },
-        },
-      ]),
+        };
+        return [header.jurisdictionId, handbook];
+      }),
     );
   }
 

@@ -1,10 +1,11 @@
-import type { ActionRoute, Checklist, Jurisdiction, Provider } from '../../core/handbook/schema';
+import type { ActionRoute, Checklist } from '../../core/handbook/schema';
+import type { JurisdictionBody, ProviderBody } from '../../core/release/records';
 import type { InstalledRelease } from '../db/database';
 
-/** Everything the field screens show for one jurisdiction. */
+/** Everything the field screens show for one jurisdiction, as its release delivered it. */
 export interface JurisdictionHandbook {
-  jurisdiction: Jurisdiction;
-  providers: Provider[];
+  jurisdiction: JurisdictionBody;
+  providers: ProviderBody[];
   routes: ActionRoute[];
   checklists: Checklist[];
   release: InstalledRelease;
@@ -12,7 +13,7 @@ export interface JurisdictionHandbook {
 
 /** Where the field screens read handbooks from: the device database, or memory when it fails. */
 export interface HandbookStore {
-  jurisdictions(): Promise<Jurisdiction[]>;
+  jurisdictions(): Promise<JurisdictionBody[]>;
   /** null when the device holds no such jurisdiction. */
   handbook(jurisdictionId: string): Promise<JurisdictionHandbook | null>;
   releases(): Promise<InstalledRelease[]>;
@@ -20,7 +21,7 @@ export interface HandbookStore {
   saveSetting(key: SettingKey, value: unknown): Promise<void>;
 }
 
-export type SettingKey = 'lastJurisdictionId' | 'persistenceRequested';
+export type SettingKey = 'lastJurisdictionId' | 'persistenceRequested' | 'deviceId';
 
 /** Why the device database could not be used. */
 export type StorageProblem = 'unavailable' | 'quota';

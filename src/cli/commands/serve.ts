@@ -1,6 +1,10 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildServer } from '../../server/app';
+import { pinnedPublicKey } from '../../server/handbooks/bundle';
+import { runServer } from '../../server/main';
+import { publishFirstReleases } from '../../server/publishing/first-run';
+import { ensureSigningKey } from '../../server/publishing/signing-key';
+import { storageFromEnv } from '../../server/storage/open';
 import { buildCommand } from './build';
 
 const APP_DIR = 'dist';
@@ -16,31 +20,46 @@ function newestModification(path: string): number {
   );
 }
 
-/** The build is missing, or a source changed after it was made. */
-export function buildIsStale(appDir = APP_DIR): boolean {
+/**
+ * The build is missing, a source changed after it was made, or it pins another public key
+ * than the store signs with (a new store): its devices would refuse every release.
+ */
+export function buildIsStale(appDir = APP_DIR, publicKey?: string): boolean {
   const built = join(appDir, 'index.html');
-  if (!existsSync(built)) return true;
+  const index = join(appDir, 'handbooks', 'index.json');
+  if (!existsSync(built) || !existsSync(index)) return true;
+  if (publicKey !== undefined && pinnedPublicKey(readFileSync(index, 'utf8')) !== publicKey) return true;
   const builtAt = statSync(built).mtimeMs;
   return SOURCES.some((source) => newestModification(source) > builtAt);
 }
 
-/** `rutas serve`: serves the built app and its sample handbooks on PORT (default 8080). */
+/**
+ * `rutas serve`: opens the store (RUTAS_DATA_DIR / DATABASE_URL), publishes the handbooks
+ * of routes-data/ (RUTAS_ROUTES_DATA) that have no release yet, and serves the built app and
+ * the sync API on PORT (default 8080) until SIGINT or SIGTERM.
+ */
 export async function serveCommand({ buildIfNeeded }: { buildIfNeeded: boolean }): Promise<number> {
-  if (buildIfNeeded && buildIsStale()) {
-    console.log('Building the app…');
-    const code = await buildCommand();
-    if (code !== 0) return code;
+  const storage = await storageFromEnv();
+  try {
+    await publishFirstReleases(storage, process.env.RUTAS_ROUTES_DATA ?? 'routes-data');
+    const { publicKey } = await ensureSigningKey(storage);
+    if (buildIfNeeded && buildIsStale(APP_DIR, publicKey)) {
+      console.log('Building the app…');
+      const code = await buildCommand();
+      if (code !== 0) {
+        await storage.close();
+        return code;
+      }
+    }
+  } catch (error) {
+    await storage.close();
+    throw error;
   }
-  const port = Number(process.env.PORT ?? 8080);
-  const host = process.env.HOST ?? '0.0.0.0';
-  const server = await buildServer({ appDir: APP_DIR, logger: true });
-  const stop = async () => {
-    await server.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  await server.listen({ port, host });
-  console.log(`Rutas is running at http://localhost:${port}`);
-  return new Promise<number>(() => undefined);
+  return runServer({
+    appDir: APP_DIR,
+    storage,
+    port: Number(process.env.PORT ?? 8080),
+    host: process.env.HOST ?? '0.0.0.0',
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  });
 }

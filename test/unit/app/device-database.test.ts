@@ -1,11 +1,15 @@
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RutasDatabase } from '../../../src/app/db/database';
-import { DexieHandbookStore, installRelease } from '../../../src/app/handbook/dexie-store';
+import { DexieHandbookStore } from '../../../src/app/handbook/dexie-store';
 import { MemoryHandbookStore } from '../../../src/app/handbook/memory-store';
+import { deviceId } from '../../../src/app/sync/device';
+import { commitRelease, installSnapshot } from '../../../src/app/sync/install';
 import type { HandbookInput } from '../../../src/core/handbook/schema';
-import { createRelease, type Release } from '../../../src/core/release/release';
+import { type ReleaseVariant, recordHashes } from '../../../src/core/release/records';
+import { verifySnapshot } from '../../../src/core/sync/verify';
 import { sampleHandbook, sampleHandbookInput } from '../support/handbook-fixture';
+import { openReleaseStore, publishedSnapshots, type ReleaseStore } from './support/real-server';
 
 let databases: Dexie[] = [];
 let counter = 0;
@@ -21,38 +25,61 @@ afterEach(async () => {
   databases = [];
 });
 
-async function release(number: number, edit: (h: HandbookInput) => void = () => undefined): Promise<Release> {
-  const input = sampleHandbookInput();
-  edit(input);
-  return createRelease(sampleHandbook(input), number, new Date(`2026-0${number}-01T00:00:00Z`));
+let publicKey: string;
+/** The server's store, whose key signs every release here. */
+let signer: ReleaseStore;
+beforeAll(async () => {
+  signer = await openReleaseStore();
+  publicKey = signer.publicKey;
+});
+afterAll(() => signer.close());
+
+/** The snapshots of successive editions of a handbook, as a server signs them. */
+async function snapshots(
+  editions: ((h: HandbookInput) => void)[],
+  id = 'hn-prueba',
+  variant: ReleaseVariant = 'public',
+) {
+  const handbooks = editions.map((edit) => {
+    const input = sampleHandbookInput();
+    edit(input);
+    return sampleHandbook(input);
+  });
+  const snapshots = await publishedSnapshots(signer, handbooks, variant);
+  if (snapshots.some((s) => s.release.header.jurisdictionId !== id)) throw new Error(`These editions are not of ${id}`);
+  return snapshots;
 }
 
+const same = () => undefined;
 const otherJurisdiction = (h: HandbookInput) => {
   h.jurisdiction.id = 'gt-vecina';
   h.jurisdiction.name = { es: 'Vecina, Guatemala', en: 'Vecina, Guatemala' };
 };
+const expected = (id: string, variant: ReleaseVariant = 'public') => ({ jurisdictionId: id, variant, publicKey });
 
 describe('installing a release on the device', () => {
-  it('makes the whole handbook readable offline, restricted records excluded', async () => {
+  it('makes the whole handbook readable offline, restricted records excluded, phones as dialled locally', async () => {
     const db = freshDatabase();
-    const first = await release(1);
-    const installed = await installRelease(db, first, new Date('2026-11-24T08:00:00Z'));
+    const [first] = await snapshots([same]);
+    const installed = await installSnapshot(db, first, expected('hn-prueba'), {
+      now: new Date('2026-11-24T08:00:00Z'),
+    });
     expect(installed).toEqual({
       jurisdictionId: 'hn-prueba',
       number: 1,
-      contentHash: first.contentHash,
-      publishedAt: first.publishedAt,
-      phoneDisplay: first.phoneDisplay,
+      variant: 'public',
+      stateHash: first?.release.header.stateHash,
+      publishedAt: first?.release.header.publishedAt,
       installedAt: '2026-11-24T08:00:00.000Z',
+      recordHashes: await recordHashes(first?.records ?? []),
+      release: first?.release,
     });
     const handbook = await new DexieHandbookStore(db).handbook('hn-prueba');
-    expect(handbook?.jurisdiction).toEqual(first.handbook.jurisdiction);
+    expect(handbook?.jurisdiction.phoneDisplay).toEqual({ '911': '911', '145': '145' });
     expect(handbook?.providers.map((p) => p.id).sort()).toEqual(
       ['albergue-san-jose', 'caminos', 'consulado-guatemala', 'hospital-area'].sort(),
     );
-    expect(handbook?.providers.find((p) => p.id === 'caminos')).toMatchObject(
-      first.handbook.providers.find((p) => p.id === 'caminos') ?? {},
-    );
+    expect(handbook?.providers.find((p) => p.id === 'caminos')?.phoneDisplay).toEqual({ '+50426533544': '2653-3544' });
     expect(handbook?.routes).toEqual([expect.objectContaining({ id: 'ruta-principal', jurisdictionId: 'hn-prueba' })]);
     expect(handbook?.checklists).toEqual([expect.objectContaining({ id: 'indicadores' })]);
     expect(handbook?.release).toEqual(installed);
@@ -60,35 +87,46 @@ describe('installing a release on the device', () => {
 
   it('a newer release replaces the old content: a provider removed upstream disappears from the phone', async () => {
     const db = freshDatabase();
-    await installRelease(db, await release(1));
-    await installRelease(
-      db,
-      await release(2, (h) => {
+    const [first, second] = await snapshots([
+      same,
+      (h) => {
         h.providers = h.providers.filter((p) => p.id !== 'consulado-guatemala');
         const caminos = h.providers.find((p) => p.id === 'caminos');
         if (caminos) caminos.phones = [{ number: '+50426533545' }];
-      }),
-    );
+      },
+    ]);
+    await installSnapshot(db, first, expected('hn-prueba'));
+    await installSnapshot(db, second, expected('hn-prueba'));
     const handbook = await new DexieHandbookStore(db).handbook('hn-prueba');
     expect(handbook?.release.number).toBe(2);
     expect(handbook?.providers.map((p) => p.id)).not.toContain('consulado-guatemala');
     expect(handbook?.providers.find((p) => p.id === 'caminos')?.phones[0]?.number).toBe('+50426533545');
+    expect(handbook?.providers.find((p) => p.id === 'caminos')?.phoneDisplay).toEqual({ '+50426533545': '2653-3545' });
+  });
+
+  it('refuses to go back to an older release of the same variant', async () => {
+    const db = freshDatabase();
+    const [first, second] = await snapshots([same, (h) => (h.jurisdiction.localName = 'Nueva')]);
+    await installSnapshot(db, second, expected('hn-prueba'));
+    await expect(installSnapshot(db, first, expected('hn-prueba'))).rejects.toMatchObject({ reason: 'not-newer' });
+    expect((await db.releases.get('hn-prueba'))?.number).toBe(2);
   });
 
   it("installing one jurisdiction leaves another jurisdiction's handbook untouched", async () => {
     const db = freshDatabase();
-    const neighbour = await release(1, otherJurisdiction);
-    await installRelease(db, neighbour);
-    await installRelease(db, await release(1));
+    const [neighbour] = await snapshots([otherJurisdiction], 'gt-vecina');
     const dropped = ['consulado-guatemala', 'hospital-area'];
-    await installRelease(
-      db,
-      await release(2, (h) => (h.providers = h.providers.filter((p) => !dropped.includes(p.id)))),
-    );
+    const [first, second] = await snapshots([
+      same,
+      (h) => (h.providers = h.providers.filter((p) => !dropped.includes(p.id))),
+    ]);
+    await installSnapshot(db, neighbour, expected('gt-vecina'));
+    await installSnapshot(db, first, expected('hn-prueba'));
+    await installSnapshot(db, second, expected('hn-prueba'));
     const store = new DexieHandbookStore(db);
     const kept = await store.handbook('gt-vecina');
     expect(kept?.providers).toHaveLength(4);
-    expect(kept?.release.contentHash).toBe(neighbour.contentHash);
+    expect(kept?.release.stateHash).toBe(neighbour?.release.header.stateHash);
     expect((await store.handbook('hn-prueba'))?.providers).toHaveLength(2);
     expect((await store.jurisdictions()).map((j) => j.id).sort()).toEqual(['gt-vecina', 'hn-prueba']);
     expect((await store.releases()).map((r) => [r.jurisdictionId, r.number]).sort()).toEqual([
@@ -99,19 +137,20 @@ describe('installing a release on the device', () => {
 
   it('is all or nothing: when a write fails midway, the previous handbook is intact', async () => {
     const db = freshDatabase();
-    const first = await release(1);
-    await installRelease(db, first);
+    const [first, second] = await snapshots([
+      same,
+      (h) => (h.jurisdiction.name = { es: 'Nombre nuevo', en: 'New name' }),
+    ]);
+    await installSnapshot(db, first, expected('hn-prueba'));
     const store = new DexieHandbookStore(db);
     const before = await store.handbook('hn-prueba');
 
-    const broken = await release(2, (h) => (h.jurisdiction.name = { es: 'Nombre nuevo', en: 'New name' }));
-    // A record whose key cannot be indexed makes bulkPut fail after the old records were deleted.
-    const providers = broken.handbook.providers;
-    providers.splice(2, 0, {
-      ...(providers[0] as (typeof providers)[number]),
-      id: { not: 'a key' } as unknown as string,
-    });
-    await expect(installRelease(db, broken)).rejects.toThrow();
+    const verified = await verifySnapshot(second, expected('hn-prueba'));
+    // A provider whose id cannot be a key makes the provider writes fail after the jurisdiction was written.
+    const broken = structuredClone(verified);
+    const caminos = broken.records.find((r) => r.key === 'provider/caminos');
+    if (caminos) (caminos.body as { id: unknown }).id = { not: 'a key' };
+    await expect(commitRelease(db, broken, before?.release, 'snapshot')).rejects.toThrow();
 
     const after = await store.handbook('hn-prueba');
     expect(after).toEqual(before);
@@ -124,7 +163,8 @@ describe('installing a release on the device', () => {
     const db = freshDatabase();
     const store = new DexieHandbookStore(db);
     expect(await store.handbook('hn-prueba')).toBeNull();
-    await installRelease(db, await release(1));
+    const [first] = await snapshots([same]);
+    await installSnapshot(db, first, expected('hn-prueba'));
     expect(await store.handbook('hn-inexistente')).toBeNull();
     expect(await store.handbook('')).toBeNull();
   });
@@ -147,8 +187,20 @@ describe('device settings', () => {
     expect(await reopened.setting('lastJurisdictionId')).toBe('gt-vecina');
   });
 
+  it('the device id is a random UUID created once and kept', async () => {
+    const name = `rutas-device-${counter++}`;
+    const db = freshDatabase(name);
+    const [a, b] = await Promise.all([deviceId(db), deviceId(db)]);
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(b).toBe(a);
+    db.close();
+    expect(await deviceId(freshDatabase(name))).toBe(a);
+    expect(await deviceId(freshDatabase())).not.toBe(a);
+  });
+
   it('also round-trip in memory when the device database cannot be used', async () => {
-    const store = new MemoryHandbookStore([await release(1)]);
+    const [first] = await snapshots([same]);
+    const store = new MemoryHandbookStore([await verifySnapshot(first, expected('hn-prueba'))]);
     expect(await store.setting('lastJurisdictionId')).toBeUndefined();
     await store.saveSetting('lastJurisdictionId', 'hn-prueba');
     expect(await store.setting('lastJurisdictionId')).toBe('hn-prueba');
@@ -157,10 +209,11 @@ describe('device settings', () => {
 
 describe('the in-memory store', () => {
   it('reads a release the same way the device database does', async () => {
-    const first = await release(1);
-    const memory = new MemoryHandbookStore([first], new Date('2026-11-24T08:00:00Z'));
+    const [first] = await snapshots([same]);
+    const loadedAt = new Date('2026-11-24T08:00:00Z');
+    const memory = new MemoryHandbookStore([await verifySnapshot(first, expected('hn-prueba'))], loadedAt);
     const db = freshDatabase();
-    await installRelease(db, first, new Date('2026-11-24T08:00:00Z'));
+    await installSnapshot(db, first, expected('hn-prueba'), { now: loadedAt });
     const fromDisk = await new DexieHandbookStore(db).handbook('hn-prueba');
     const strip = <T extends object>(records: T[] | undefined) =>
       (records ?? [])
@@ -173,7 +226,7 @@ describe('the in-memory store', () => {
     expect(strip(fromMemory?.routes)).toEqual(strip(fromDisk?.routes));
     expect(strip(fromMemory?.checklists)).toEqual(strip(fromDisk?.checklists));
     expect(await memory.handbook('nowhere')).toBeNull();
-    expect(await memory.jurisdictions()).toEqual([first.handbook.jurisdiction]);
+    expect(await memory.jurisdictions()).toEqual([fromDisk?.jurisdiction]);
   });
 });
 
@@ -181,16 +234,26 @@ describe('the database schema', () => {
   it('opens at its declared version with every table', async () => {
     const db = freshDatabase();
     await db.open();
-    expect(db.verno).toBeGreaterThanOrEqual(1);
-    expect(db.backendDB().version).toBe(Math.round(db.verno * 10));
+    expect(db.verno).toBe(2);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['checklists', 'jurisdictions', 'providers', 'releases', 'routes', 'settings'].sort(),
+      [
+        'checklists',
+        'enrolments',
+        'jurisdictions',
+        'outbox',
+        'providers',
+        'releases',
+        'routes',
+        'settings',
+        'syncStates',
+      ].sort(),
     );
     expect(db.providers.schema.primKey.keyPath).toEqual(['jurisdictionId', 'id']);
     expect(db.providers.schema.idxByName.jurisdictionId).toBeDefined();
+    expect(db.outbox.schema.idxByName.queuedAt).toBeDefined();
   });
 
-  it('a phone that holds a version-1 database keeps its handbook and settings after the app is updated', async () => {
+  it('a phone that holds a version-1 database keeps its settings; the unsigned content is dropped to be reinstalled', async () => {
     const name = `rutas-v1-${counter++}`;
     // Version 1 exactly as it shipped: devices in the field hold this. Never edit this copy.
     const v1 = new Dexie(name);
@@ -203,17 +266,21 @@ describe('the database schema', () => {
       releases: 'jurisdictionId',
       settings: 'key',
     });
-    const shipped = await release(1);
-    await installRelease(v1 as RutasDatabase, shipped, new Date('2026-01-01T00:00:00Z'));
+    const input = sampleHandbookInput();
+    await v1.table('jurisdictions').put(input.jurisdiction);
+    await v1.table('providers').bulkPut(input.providers.map((p) => ({ ...p, jurisdictionId: 'hn-prueba' })));
+    await v1
+      .table('releases')
+      .put({ jurisdictionId: 'hn-prueba', number: 1, contentHash: 'a'.repeat(64), phoneDisplay: {} });
     await v1.table('settings').put({ key: 'lastJurisdictionId', value: 'hn-prueba' });
     v1.close();
 
     const updated = freshDatabase(name);
     await updated.open();
     const store = new DexieHandbookStore(updated);
-    const handbook = await store.handbook('hn-prueba');
-    expect(handbook?.release).toMatchObject({ number: 1, contentHash: shipped.contentHash });
-    expect(handbook?.providers).toHaveLength(4);
+    expect(await updated.releases.count()).toBe(0); // openHandbookStore now installs the bundled releases first
+    expect(await updated.providers.count()).toBe(0);
+    expect(await updated.jurisdictions.count()).toBe(0);
     expect(await store.setting('lastJurisdictionId')).toBe('hn-prueba');
   });
 });

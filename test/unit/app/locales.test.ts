@@ -4,10 +4,13 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '../../../locales/en/translation.json';
 import es from '../../../locales/es/translation.json';
-import { Checklist } from '../../../src/core/handbook/schema';
+import { ActionRoute, Checklist, Jurisdiction, Provider } from '../../../src/core/handbook/schema';
 import { CASE_FACTS, POPULATIONS, SERVICE_TYPES } from '../../../src/core/handbook/taxonomy';
+import { FIELD_REPORT_PROBLEMS } from '../../../src/core/sync/protocol';
 
 type Tree = { [key: string]: string | Tree };
+const RECORD_KINDS = ['jurisdiction', 'provider', 'route', 'checklist'];
+const REJECTION_REASONS = ['malformed', 'wrong-jurisdiction', 'not-newer', 'base-mismatch', 'signature', 'state-hash'];
 const LOCALES: Record<string, Tree> = { es, en };
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
@@ -187,6 +190,15 @@ describe('every key the app uses', () => {
       'checklists.relationship': Checklist.shape.groups.element.shape.relationship.options,
       notFound: ['page', 'jurisdiction', 'provider', 'checklist'],
       'providers.location': ['denied', 'unavailable'],
+      'sync.error': [...REJECTION_REASONS, 'forbidden', 'storage'],
+      'changes.added': RECORD_KINDS,
+      'changes.removed': RECORD_KINDS,
+      // Every top-level field of a record; a field without a name shows as "other details".
+      'changes.field': [
+        ...new Set([Jurisdiction, Provider, ActionRoute, Checklist].flatMap((schema) => Object.keys(schema.shape))),
+      ],
+      'report.problem': FIELD_REPORT_PROBLEMS,
+      'enrol.error': ['invalid', 'unknown', 'used', 'expired', 'offline', 'refused'],
     };
     const missing = Object.entries(expected).flatMap(([prefix, values]) =>
       values.filter((v) => typeof nodeAt(tree, `${prefix}.${v}`) !== 'string').map((v) => `${prefix}.${v}`),

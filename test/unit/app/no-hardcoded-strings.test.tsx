@@ -7,16 +7,26 @@ import { MemoryRouter } from 'react-router';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import en from '../../../locales/en/translation.json';
 import es from '../../../locales/es/translation.json';
+import { formatAge } from '../../../src/app/components/format-age';
+import { RutasDatabase } from '../../../src/app/db/database';
+import { DexieHandbookStore } from '../../../src/app/handbook/dexie-store';
 import { HandbookStoreProvider } from '../../../src/app/handbook/hooks';
 import { MemoryHandbookStore } from '../../../src/app/handbook/memory-store';
 import type { StorageProblem } from '../../../src/app/handbook/types';
 import { APP_LANGUAGES } from '../../../src/app/i18n/resolve-language';
 import { AppRoutes } from '../../../src/app/routes';
+import { SyncEngine } from '../../../src/app/sync/engine';
+import { installSnapshot } from '../../../src/app/sync/install';
+import { queueFieldReport } from '../../../src/app/sync/outbox';
+import { registerSyncEngine } from '../../../src/app/sync/registry';
 import { verificationAge } from '../../../src/core/handbook/provenance';
 import type { HandbookInput } from '../../../src/core/handbook/schema';
-import { createRelease, type Release } from '../../../src/core/release/release';
+import { handbookFromRecords, type RecordHandbook } from '../../../src/core/release/records';
+import type { ReleaseSnapshot } from '../../../src/core/sync/protocol';
+import { type VerifiedRelease, verifySnapshot } from '../../../src/core/sync/verify';
 import { sampleHandbook, sampleHandbookInput } from '../support/handbook-fixture';
 import { uninstallJsdom } from '../support/install-jsdom';
+import { openReleaseStore, publishedSnapshots } from './support/real-server';
 
 // The service worker is tested end to end; here it only has to say whether an update waits.
 const pwa = vi.hoisted(() => ({ needRefresh: false }));
@@ -74,12 +84,31 @@ function markContent(value: unknown, field?: string): unknown {
 
 const NOW = new Date('2026-11-23T15:00:00Z'); // Monday 09:00 in Honduras
 const PUBLISHED = new Date('2026-11-01T14:30:00Z');
-let release: Release;
+/** The device last heard from the server 40 days before NOW: the handbook is stale. */
+const INSTALLED = new Date('2026-10-14T15:00:00Z');
+/** The server's English reason, kept with a refused report for logs: it must never reach the screen. */
+const SERVER_REFUSAL = 'Another report has this id';
+let snapshot: ReleaseSnapshot;
+let verified: VerifiedRelease;
+let publicKey: string;
+/** The handbook content the screens show (records of a signed public release). */
+let handbook: RecordHandbook;
 const i18nFor: Record<string, I18n> = {};
 
 beforeAll(async () => {
   const input = markContent(sampleHandbookInput()) as HandbookInput;
-  release = await createRelease(sampleHandbook(input), 3, PUBLISHED);
+  const signer = await openReleaseStore();
+  publicKey = signer.publicKey;
+  // Release 3: two earlier editions (another local name each) come before the one shown.
+  const editions = ['1', '2'].map((n) =>
+    sampleHandbook({ ...input, jurisdiction: { ...input.jurisdiction, localName: n } }),
+  );
+  snapshot = (
+    await publishedSnapshots(signer, [...editions, sampleHandbook(input)], 'public', PUBLISHED)
+  )[2] as ReleaseSnapshot;
+  await signer.close();
+  verified = await verifySnapshot(snapshot, { jurisdictionId: input.jurisdiction.id, variant: 'public', publicKey });
+  handbook = handbookFromRecords(snapshot.records);
   for (const language of APP_LANGUAGES) {
     const instance = i18next.createInstance();
     await instance.use(initReactI18next).init({
@@ -97,10 +126,79 @@ afterAll(async () => {
   vi.useRealTimers();
   await uninstallJsdom();
 });
-afterEach(() => {
+let openDatabases: RutasDatabase[] = [];
+afterEach(async () => {
   cleanup();
   pwa.needRefresh = false;
+  registerSyncEngine(undefined);
+  for (const db of openDatabases) {
+    db.close();
+    await db.delete();
+  }
+  openDatabases = [];
 });
+
+let databaseCount = 0;
+/**
+ * A device database in the state that shows every sync component: a stale handbook whose
+ * last update was refused, an undismissed "what changed" list, one report waiting and one
+ * refused, an enrolment; and a registered (idle) sync engine for the "Update now" button.
+ */
+async function deviceWithSyncHistory(): Promise<RutasDatabase> {
+  const db = new RutasDatabase(`rutas-strings-${databaseCount++}`);
+  openDatabases.push(db);
+  const id = handbook.jurisdiction.id;
+  await installSnapshot(db, snapshot, { jurisdictionId: id, variant: 'public', publicKey }, { now: INSTALLED });
+  const caminos = handbook.providers.find((p) => p.id === 'caminos');
+  const albergue = handbook.providers.find((p) => p.id === 'albergue-san-jose');
+  await db.syncStates.put({
+    jurisdictionId: id,
+    lastError: { reason: 'signature', at: INSTALLED.toISOString(), releaseNumber: 4 },
+    whatChanged: {
+      from: 2,
+      to: 3,
+      at: INSTALLED.toISOString(),
+      dismissed: false,
+      changes: [
+        {
+          key: 'jurisdiction',
+          kind: 'jurisdiction',
+          change: 'changed',
+          name: handbook.jurisdiction.name,
+          fields: ['emergencyNumbers'],
+        },
+        {
+          key: 'provider/caminos',
+          kind: 'provider',
+          change: 'changed',
+          ...(caminos && { name: caminos.name }),
+          fields: ['phones', 'schedules', 'address', 'aFieldAddedLater'],
+        },
+        {
+          key: 'provider/albergue-san-jose',
+          kind: 'provider',
+          change: 'added',
+          ...(albergue && { name: albergue.name }),
+          fields: [],
+        },
+        {
+          key: 'checklist/indicadores',
+          kind: 'checklist',
+          change: 'removed',
+          name: handbook.checklists[0]?.title,
+          fields: [],
+        },
+      ],
+    },
+  });
+  const draft = { jurisdictionId: id, providerId: 'caminos', releaseNumber: 3, details: '' };
+  await queueFieldReport(db, { ...draft, problem: 'no-answer' }, PUBLISHED, caminos?.name);
+  const refused = await queueFieldReport(db, { ...draft, problem: 'other', details: 'x' }, PUBLISHED, caminos?.name);
+  await db.outbox.update(refused.id, { lastError: { status: 409, message: SERVER_REFUSAL } });
+  await db.enrolments.put({ jurisdictionId: id, deviceToken: 'token'.repeat(8), enrolledAt: PUBLISHED.toISOString() });
+  registerSyncEngine(new SyncEngine(db, { origin: 'http://127.0.0.1:9', publicKey }));
+  return db;
+}
 
 /**
  * What may show on screen without markers: text the platform's Intl produces from data
@@ -108,7 +206,6 @@ afterEach(() => {
  * version. Computed here with the same Intl calls, so nothing else slips through.
  */
 function allowedExceptions(language: string): string[] {
-  const { handbook } = release;
   const languageCodes = new Set([...handbook.providers.flatMap((p) => p.languages), ...APP_LANGUAGES]);
   const languageNames = new Intl.DisplayNames([language], { type: 'language', fallback: 'code' });
   const allowed = [
@@ -118,6 +215,8 @@ function allowedExceptions(language: string): string[] {
     handbook.jurisdiction.timeZone,
     new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(PUBLISHED),
     'test', // __APP_VERSION__ in vitest.config.ts
+    formatAge(INSTALLED, NOW, language), // when the handbook was updated (device database)…
+    formatAge(NOW, NOW, language), // …and in memory, loaded just now
   ];
   for (const provider of handbook.providers) {
     const age = verificationAge(provider.provenance, NOW);
@@ -197,10 +296,14 @@ interface Page {
   heading: (language: string) => string;
   problem?: StorageProblem;
   updateWaiting?: boolean;
+  /** Render over a device database with a sync history (status, changes, outbox, enrolment). */
+  device?: boolean;
+  /** What the worker does before the page is checked (opening a form, a failed submit). */
+  interact?: () => Promise<void>;
 }
 
 const providerName = (id: string) => (language: string) => {
-  const provider = release.handbook.providers.find((p) => p.id === id);
+  const provider = handbook.providers.find((p) => p.id === id);
   if (!provider) throw new Error(id);
   return content(language, provider.name);
 };
@@ -210,7 +313,7 @@ const PAGES: Page[] = [
   { url: '/jurisdictions', heading: (l) => t(l, 'jurisdictions.title'), problem: 'quota', updateWaiting: true },
   {
     url: `/j/${J}`,
-    heading: (l) => content(l, release.handbook.routes[0]?.title ?? { es: '', en: '' }),
+    heading: (l) => content(l, handbook.routes[0]?.title ?? { es: '', en: '' }),
     problem: 'unavailable',
   },
   { url: `/j/${J}/providers`, heading: (l) => t(l, 'providers.title') },
@@ -226,8 +329,26 @@ const PAGES: Page[] = [
   { url: `/j/${J}/checklists`, heading: (l) => t(l, 'checklists.title') },
   {
     url: `/j/${J}/checklists/indicadores`,
-    heading: (l) => content(l, release.handbook.checklists[0]?.title ?? { es: '', en: '' }),
+    heading: (l) => content(l, handbook.checklists[0]?.title ?? { es: '', en: '' }),
   },
+  { url: `/j/${J}`, heading: (l) => content(l, handbook.routes[0]?.title ?? { es: '', en: '' }), device: true },
+  {
+    url: `/j/${J}/providers/caminos`,
+    heading: providerName('caminos'),
+    device: true,
+    interact: async () => {
+      const open = document.querySelector<HTMLButtonElement>('.report-problem button');
+      await act(async () => open?.click());
+      const other = document.querySelector<HTMLInputElement>('.report-problem input[value="other"]');
+      await act(async () => other?.click());
+      const submit = document.querySelector<HTMLButtonElement>('.report-problem button[type="submit"]');
+      await act(async () => submit?.click());
+      expect(document.querySelector('.report-problem [role="alert"]')).not.toBeNull();
+    },
+  },
+  { url: '/settings', heading: (l) => t(l, 'settings.title'), device: true },
+  { url: '/enrol', heading: (l) => t(l, 'enrol.title') },
+  { url: '/enrol?code=abcd-2345-efgh', heading: (l) => t(l, 'enrol.title'), device: true },
   { url: '/settings', heading: (l) => t(l, 'settings.title') },
   { url: '/j/hn-desconocida', heading: (l) => t(l, 'notFound.jurisdiction') },
   { url: `/j/${J}/providers/casa-refugio-secreta`, heading: (l) => t(l, 'notFound.provider') },
@@ -239,10 +360,11 @@ const PAGES: Page[] = [
 async function renderPage(page: Page, language: string) {
   pwa.needRefresh = page.updateWaiting ?? false;
   const i18n = i18nFor[language] as I18n;
-  const store = new MemoryHandbookStore([release]);
+  const db = page.device ? await deviceWithSyncHistory() : undefined;
+  const store = db ? new DexieHandbookStore(db) : new MemoryHandbookStore([verified]);
   render(
     <I18nextProvider i18n={i18n}>
-      <HandbookStoreProvider value={{ store, problem: page.problem }}>
+      <HandbookStoreProvider value={{ store, problem: page.problem, ...(db && { db }) }}>
         <MemoryRouter initialEntries={[page.url]}>
           <AppRoutes />
         </MemoryRouter>
@@ -252,7 +374,8 @@ async function renderPage(page: Page, language: string) {
   await screen.findByRole('heading', { level: 1, name: page.heading(language) }, { timeout: 5000 });
   await waitFor(() => expect(document.querySelector('.loading')).toBeNull());
   // Let live queries that started with the screen (jurisdiction lists, releases) settle.
-  await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  await act(() => new Promise((resolve) => setTimeout(resolve, page.device ? 50 : 10)));
+  await page.interact?.();
   await openEveryDetails();
 }
 
@@ -307,6 +430,23 @@ describe('no user-visible string outside locales/', () => {
     await renderPage(PAGES[1] as Page, 'es');
     expect(screen.getByRole('alert').textContent).toContain(t('es', 'storage.quotaFull'));
     expect(screen.getByRole('status').textContent).toContain(t('es', 'update.ready'));
+  });
+
+  it('the sync components were among the checked screens', async () => {
+    const tEs = (key: string, options: Record<string, unknown> = {}) => (i18nFor.es as I18n).t(key, options);
+    await renderPage(PAGES.find((p) => p.device && p.url === `/j/${J}`) as Page, 'es');
+    const text = document.body.textContent ?? '';
+    expect(text).toContain(tEs('sync.stale', { count: 40 }));
+    expect(text).toContain(tEs('sync.error.signature'));
+    expect(text).toContain(tEs('changes.field.phones'));
+    expect(text).toContain(tEs('changes.otherDetails'));
+    expect(screen.getByRole('button', { name: tEs('sync.updateNowNamed') })).toBeDefined();
+    cleanup();
+    await renderPage(PAGES.find((p) => p.device && p.url === '/settings') as Page, 'es');
+    expect(document.body.textContent).toContain(tEs('outbox.waiting', { count: 1 }));
+    expect(document.body.textContent).toContain(tEs('outbox.refused.conflict'));
+    expect(document.body.textContent).not.toContain(SERVER_REFUSAL);
+    expect(document.body.textContent).toContain(tEs('settings.leave'));
   });
 
   it('the screens show the content of the release, not something else', async () => {

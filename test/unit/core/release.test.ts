@@ -269,7 +269,7 @@ describe('a device verifying what it receives', () => {
 
     const tampered = structuredClone(changes);
     const changedPhones = (tampered.changed[0]?.body as { phones: { number: string }[] }).phones;
-    changedPhones[0] = { ...changedPhones[0], number: '+50499999999' };
+    changedPhones[0] = { ...(changedPhones[0] as { number: string }), number: '+50499999999' };
     expect(await reasonOf(verifyChanges(tampered, held, expected(key)))).toBe('state-hash');
     const misshapen = structuredClone(changes);
     (misshapen.changed[0]?.body as { phones: unknown }).phones = 'call us';

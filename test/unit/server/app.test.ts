@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, cacheControlFor } from '../../../src/server/app';
+import { openStorage } from '../../../src/server/storage/open';
+import type { Storage } from '../../../src/server/storage/types';
 import { removeTemporaryDirectory, temporaryDirectory } from '../support/handbook-folder';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -11,6 +13,8 @@ const SHELL =
 const RELEASE_FILE = 'handbooks/hn-x.0123456789abcdef.json';
 
 let appDir: string;
+let dataDir: string;
+let storage: Storage;
 let server: FastifyInstance;
 
 beforeAll(async () => {
@@ -23,12 +27,16 @@ beforeAll(async () => {
   await writeFile(join(appDir, 'handbooks', 'index.json'), `{"format":1,"releases":[{"file":"${RELEASE_FILE}"}]}`);
   await writeFile(join(appDir, 'sw.js'), 'self.addEventListener("fetch", () => {})');
   await writeFile(join(appDir, 'manifest.webmanifest'), '{"name":"Rutas"}');
-  server = await buildServer({ appDir });
+  dataDir = await temporaryDirectory('rutas-data-');
+  storage = await openStorage({ dataDir });
+  server = await buildServer({ appDir, storage });
 });
 
 afterAll(async () => {
   await server?.close();
+  await storage?.close();
   await removeTemporaryDirectory(appDir);
+  await removeTemporaryDirectory(dataDir);
 });
 
 const get = (url: string, accept = '*/*') => server.inject({ method: 'GET', url, headers: { accept } });
@@ -90,7 +98,7 @@ describe('serving the built app', () => {
   it('refuses to start on a folder with no built app, and says to run the build', async () => {
     const empty = await temporaryDirectory('rutas-empty-');
     try {
-      await expect(buildServer({ appDir: empty })).rejects.toThrow(/npm run build/);
+      await expect(buildServer({ appDir: empty, storage })).rejects.toThrow(/npm run build/);
     } finally {
       await removeTemporaryDirectory(empty);
     }

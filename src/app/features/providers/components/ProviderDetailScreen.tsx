@@ -3,17 +3,19 @@ import { useParams } from 'react-router';
 import { isAlwaysOpen, isOpenAt } from '../../../../core/schedule/open-now';
 import { ContactActions } from '../../../components/ContactActions';
 import { NotFound } from '../../../components/NotFound';
+import { PendingReports } from '../../../components/PendingReports';
 import { useLocalize } from '../../../components/useLocalize';
 import { usePhoneDisplay } from '../../../components/usePhoneDisplay';
 import { VerificationStatus } from '../../../components/VerificationStatus';
 import { useCurrentHandbook } from '../../../handbook/hooks';
+import { ReportProblem } from './ReportProblem';
 
 export function ProviderDetailScreen() {
   const { t, i18n } = useTranslation();
   const localize = useLocalize();
   const phoneDisplay = usePhoneDisplay();
   const { providerId } = useParams();
-  const { jurisdiction, providers } = useCurrentHandbook();
+  const { jurisdiction, providers, release } = useCurrentHandbook();
   const provider = providers.find((p) => p.id === providerId);
   if (!provider) return <NotFound kind="provider" jurisdictionId={jurisdiction.id} />;
 
@@ -119,6 +121,9 @@ export function ProviderDetailScreen() {
           </dd>
         </dl>
       </section>
+
+      <ReportProblem jurisdictionId={jurisdiction.id} provider={provider} releaseNumber={release.number} />
+      <PendingReports jurisdictionId={jurisdiction.id} />
     </article>
   );
 }

@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { PendingReports } from '../../../components/PendingReports';
 import { useLocalize } from '../../../components/useLocalize';
-import { useInstalledReleases, useJurisdictions } from '../../../handbook/hooks';
+import { useHandbookStore, useInstalledReleases, useJurisdictions } from '../../../handbook/hooks';
 import { chooseLanguage } from '../../../i18n/i18n';
 import { APP_LANGUAGES } from '../../../i18n/resolve-language';
+import { useEnrolments } from '../../../sync/hooks';
+import { useSyncEngine } from '../../../sync/registry';
+import { forgetEnrolment } from '../../../sync/sync-jurisdiction';
 
 interface StorageState {
   usage?: number;
@@ -18,6 +22,22 @@ export function SettingsScreen() {
   const releases = useInstalledReleases();
   const jurisdictions = useJurisdictions();
   const [storage, setStorage] = useState<StorageState>({});
+  const { db } = useHandbookStore();
+  const enrolments = useEnrolments();
+  const engine = useSyncEngine();
+  const [left, setLeft] = useState<string>();
+  const nameOf = (id: string) => {
+    const jurisdiction = jurisdictions?.find((j) => j.id === id);
+    return jurisdiction ? localize(jurisdiction.name) : id;
+  };
+
+  /** Forgets the token; the next sync (now, when online) swaps the enrolled handbook for the public one. */
+  const leave = async (jurisdictionId: string) => {
+    if (!db) return;
+    await forgetEnrolment(db, jurisdictionId);
+    setLeft(jurisdictionId);
+    await engine?.syncJurisdiction(jurisdictionId);
+  };
 
   useEffect(() => {
     if (!navigator.storage) return;
@@ -85,11 +105,49 @@ export function SettingsScreen() {
                   number: release.number,
                   date: date.format(new Date(release.publishedAt)),
                 })}
+                {release.variant === 'enrolled' && ` · ${t('settings.withConfidential')}`}
               </li>
             );
           })}
         </ul>
       </section>
+
+      {db && (
+        <section aria-labelledby="enrolment-title">
+          <h2 id="enrolment-title">{t('settings.enrolment')}</h2>
+          <p>{t('settings.enrolmentExplain')}</p>
+          {enrolments && enrolments.length > 0 && (
+            <ul className="link-list">
+              {enrolments.map((enrolment) => (
+                <li key={enrolment.jurisdictionId}>
+                  <span>
+                    {t('settings.enrolledIn', {
+                      jurisdiction: nameOf(enrolment.jurisdictionId),
+                      date: date.format(new Date(enrolment.enrolledAt)),
+                    })}
+                  </span>
+                  <button
+                    type="button"
+                    className="action"
+                    onClick={() => void leave(enrolment.jurisdictionId)}
+                    aria-label={t('settings.leaveNamed', { jurisdiction: nameOf(enrolment.jurisdictionId) })}
+                  >
+                    {t('settings.leave')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p role="status" aria-live="polite">
+            {left ? t('settings.left', { jurisdiction: nameOf(left) }) : ''}
+          </p>
+          <Link to="/enrol" className="action">
+            {t('settings.enrol')}
+          </Link>
+        </section>
+      )}
+
+      <PendingReports />
 
       <section aria-labelledby="about-title">
         <h2 id="about-title">{t('settings.about')}</h2>

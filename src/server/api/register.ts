@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { deviceForToken } from '../enrolment/codes';
+import type { Device, Storage } from '../storage/types';
+import { ApiProblem, invalidRequest } from './problems';
+import type { ApiContext, ApiRoute, RouteAuth } from './route-table';
+
+const unauthorized = (message: string) => new ApiProblem(401, 'unauthorized', message);
+
+/** The device behind the request's bearer token; refuses a bad token even where none is needed. */
+async function authenticate(
+  auth: RouteAuth,
+  header: string | undefined,
+  storage: Storage,
+): Promise<Device | undefined> {
+  if (auth === 'none') return undefined;
+  if (header === undefined) {
+    if (auth === 'optional-device') return undefined;
+    throw unauthorized('This needs the device token from enrolment, sent as "Authorization: Bearer <token>"');
+  }
+  const token = /^Bearer +([A-Za-z0-9._~+/=-]+) *$/i.exec(header)?.[1];
+  if (!token) throw unauthorized('Send the device token as "Authorization: Bearer <token>"');
+  const device = await deviceForToken(storage, token);
+  if (!device) throw unauthorized('The device token is unknown; enrol the device again');
+  if (device.revokedAt) throw unauthorized('This device was revoked; ask a coordinator for a new enrolment code');
+  return device;
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, part: 'params' | 'body'): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalidRequest(part, result.error);
+  return result.data;
+}
+
+function readBody(route: ApiRoute, request: FastifyRequest): unknown {
+  if (!route.body) return undefined;
+  // Fastify refuses other content types with a 415 before the handler runs; a body-less request arrives here.
+  if (request.body === undefined) {
+    throw new ApiProblem(400, 'missing_body', 'The request has no body; send JSON with Content-Type: application/json');
+  }
+  return parse(route.body, request.body, 'body');
+}
+
+async function answer(route: ApiRoute, context: ApiContext, request: FastifyRequest, reply: FastifyReply) {
+  const device = await authenticate(route.auth, request.headers.authorization, context.storage);
+  const params = route.params ? parse(route.params, request.params, 'params') : {};
+  if (route.auth === 'device' && device?.jurisdictionId !== (params as { id?: string }).id) {
+    throw new ApiProblem(403, 'forbidden', 'This device is enrolled in another jurisdiction');
+  }
+  const body = readBody(route, request);
+  const result = await route.handle({ params, body, device, headers: request.headers, context });
+  reply.code(result.status);
+  if (result.headers) reply.headers(result.headers);
+  if (result.json !== undefined) return reply.type('application/json; charset=utf-8').send(result.json);
+  return reply.send(result.body);
+}
+
+/** Registers every route of the table; refusals are thrown and answered by the server's error handler. */
+export function registerRoutes(app: FastifyInstance, routes: readonly ApiRoute[], context: ApiContext): void {
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: route.path,
+      handler: (request, reply) => answer(route, context, request, reply),
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { z } from 'zod';
+import type { Device, Storage } from '../storage/types';
+import type { LatestReleases } from './latest-releases';
+
+/**
+ * Who may call a route: anyone; only a device enrolled in the jurisdiction named by the
+ * route's `id` parameter (bearer device token); or anyone, but a token, when sent, must be valid.
+ */
+export type RouteAuth = 'none' | 'device' | 'optional-device';
+
+export interface RouteResponse {
+  status: number;
+  description: string;
+  /** The JSON body; none for a 304. */
+  schema?: z.ZodType;
+  /** Response headers worth documenting, name → description. */
+  headers?: Record<string, string>;
+}
+
+/** What every handler may use; one per running server. */
+export interface ApiContext {
+  storage: Storage;
+  latest: LatestReleases;
+  now(): Date;
+  /** The OpenAPI document of this very table. */
+  openApi: object;
+}
+
+export interface RouteInput<Params, Body> {
+  params: Params;
+  body: Body;
+  /** The device whose token came with the request (always set on `device` routes). */
+  device: Device | undefined;
+  headers: IncomingHttpHeaders;
+  context: ApiContext;
+}
+
+/** What a handler answers; refusals are thrown as ApiProblem instead. */
+export interface Answer {
+  status: number;
+  body?: unknown;
+  /** A body already serialised as JSON (cached manifests), sent as it is. */
+  json?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * One endpoint, declared once: the server registers it from this entry and the OpenAPI
+ * document describes it from the same entry, so the two cannot drift apart.
+ */
+export interface ApiRoute<P extends z.ZodObject = z.ZodObject, B extends z.ZodType = z.ZodType> {
+  method: 'GET' | 'POST';
+  /** Fastify syntax, `:name` for a path parameter. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  auth: RouteAuth;
+  params?: P;
+  body?: B;
+  responses: RouteResponse[];
+  handle(input: RouteInput<z.output<P>, z.output<B>>): Promise<Answer>;
+}
+
+/** Checks a route against its own schemas, then files it in the table under one type. */
+export function defineRoute<P extends z.ZodObject, B extends z.ZodType>(route: ApiRoute<P, B>): ApiRoute {
+  return route as unknown as ApiRoute;
+}

@@ -1,0 +1,14 @@
+import { enrolmentRoute } from './enrolment-routes';
+import { fieldReportRoute } from './field-report-routes';
+import { RELEASE_ROUTES } from './release-routes';
+import type { ApiRoute } from './route-table';
+import { healthRoute, openApiRoute } from './service-routes';
+
+/** Every route of the sync API: the server registers these and the OpenAPI document lists these. */
+export const API_ROUTES: readonly ApiRoute[] = [
+  healthRoute,
+  openApiRoute,
+  ...RELEASE_ROUTES,
+  enrolmentRoute,
+  fieldReportRoute,
+];

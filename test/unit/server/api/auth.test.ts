@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIELD_REPORTS_PATH } from '../../../../src/core/sync/protocol';
+import { createEnrolmentCode } from '../../../../src/server/enrolment/codes';
+import { type ApiFixture, JURISDICTION, OTHER_JURISDICTION, secondReleaseInput, startApi } from './api-fixture';
+import {
+  type BodyExamples,
+  type DocumentedOperation,
+  documentedOperations,
+  requiresDevice,
+  validRequest,
+} from './openapi-routes';
+
+let api: ApiFixture;
+let operations: DocumentedOperation[];
+let token: string;
+let otherToken: string;
+let revokedToken: string;
+
+const bodies: BodyExamples = {
+  redeemEnrolmentCode: async () => ({
+    code: (await createEnrolmentCode(api.storage, JURISDICTION)).code,
+    deviceId: crypto.randomUUID(),
+  }),
+  submitFieldReport: () => ({
+    id: crypto.randomUUID(),
+    deviceId: crypto.randomUUID(),
+    jurisdictionId: JURISDICTION,
+    providerId: 'caminos',
+    releaseNumber: 2,
+    problem: 'no-answer',
+    details: '',
+    reportedAt: '2025-02-01T09:30:00.000Z',
+  }),
+};
+
+beforeAll(async () => {
+  api = await startApi();
+  await api.publishElsewhere(secondReleaseInput());
+  operations = await documentedOperations(api.server);
+  token = (await api.enrol(JURISDICTION)).deviceToken;
+  otherToken = (await api.enrol(OTHER_JURISDICTION)).deviceToken;
+  const revoked = await api.enrol(JURISDICTION);
+  await api.storage.revokeDevice(revoked.deviceId, new Date().toISOString());
+  revokedToken = revoked.deviceToken;
+});
+
+afterAll(async () => {
+  await api.close();
+});
+
+const send = async (operation: DocumentedOperation, headers: Record<string, string> = {}) =>
+  api.server.inject(await validRequest(operation, bodies, headers));
+
+describe('every route in the OpenAPI document', () => {
+  it('is enumerated: the document lists the enrolled routes and the open ones', () => {
+    expect(operations.filter(requiresDevice).length).toBeGreaterThanOrEqual(3);
+    expect(operations.filter((operation) => !requiresDevice(operation)).length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('that needs a device token refuses a missing, unknown, malformed or revoked token with 401', async () => {
+    const refusals: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+      { authorization: `Basic ${btoa('coordinator:secret')}` },
+      { authorization: 'Bearer' },
+      { authorization: `Bearer ${revokedToken}` },
+    ];
+    for (const operation of operations.filter(requiresDevice)) {
+      for (const headers of refusals) {
+        const response = await send(operation, headers);
+        const label = `${operation.method} ${operation.path} with ${JSON.stringify(headers)}`;
+        expect(response.statusCode, label).toBe(401);
+        expect(response.json(), label).toEqual({ error: 'unauthorized', message: expect.any(String) });
+        expect(response.headers['www-authenticate'], label).toMatch(/^Bearer/);
+        expect(response.body, label).not.toContain('casa-refugio');
+      }
+    }
+  });
+
+  it('that needs a device token refuses a device of another jurisdiction with 403', async () => {
+    for (const operation of operations.filter(requiresDevice)) {
+      const response = await send(operation, { authorization: `Bearer ${otherToken}` });
+      expect(response.statusCode, `${operation.method} ${operation.path}`).toBe(403);
+      expect(response.json()).toEqual({ error: 'forbidden', message: expect.any(String) });
+      expect(response.body).not.toContain('casa-refugio');
+    }
+  });
+
+  it('that needs a device token answers the device enrolled in the jurisdiction', async () => {
+    for (const operation of operations.filter(requiresDevice)) {
+      const response = await send(operation, { authorization: `Bearer ${token}` });
+      expect(response.statusCode, `${operation.method} ${operation.path}`).toBe(200);
+    }
+  });
+
+  it('that needs no token answers without one, never with 401', async () => {
+    for (const operation of operations.filter((candidate) => !requiresDevice(candidate))) {
+      const response = await send(operation);
+      expect(response.statusCode, `${operation.method} ${operation.path}: ${response.body}`).toBeGreaterThanOrEqual(
+        200,
+      );
+      expect(response.statusCode, `${operation.method} ${operation.path}: ${response.body}`).toBeLessThan(300);
+    }
+  });
+});
+
+describe('a field report with a device token', () => {
+  const report = bodies.submitFieldReport as () => object;
+
+  it('is received when the token is valid, whichever jurisdiction the device is enrolled in', async () => {
+    for (const authorization of [`Bearer ${token}`, `Bearer ${otherToken}`]) {
+      const response = await api.server.inject({
+        method: 'POST',
+        url: FIELD_REPORTS_PATH,
+        headers: { authorization },
+        payload: report(),
+      });
+      expect(response.statusCode).toBe(201);
+    }
+  });
+
+  it('is refused with 401 when the token sent is unknown or revoked, so the device learns it lost its enrolment', async () => {
+    for (const authorization of ['Bearer nope-nope-nope', `Bearer ${revokedToken}`]) {
+      const response = await api.server.inject({
+        method: 'POST',
+        url: FIELD_REPORTS_PATH,
+        headers: { authorization },
+        payload: report(),
+      });
+      expect(response.statusCode).toBe(401);
+    }
+  });
+});
