@@ -83,7 +83,7 @@ describe('not found', () => {
     // The button submits too.
     await openScreen(page, '/j/hn-ocotepeque/providers/otra-que-no-existe?lng=es');
     await search.fill('hospital');
-    await page.getByRole('button', { name: ui('es', 'notFound.search') }).click();
+    await page.getByRole('button', { name: ui('es', 'notFound.search'), exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('q') === 'hospital');
     await expectHeading(page, ui('es', 'providers.title'));
   });
