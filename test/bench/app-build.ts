@@ -5,6 +5,12 @@ import { PROJECT_ROOT } from './workspace';
 
 export interface AppBuild {
   outDir: string;
+  /**
+   * The server's store the build was made from (RUTAS_DATA_DIR): the build publishes the
+   * routes-data folder there and bundles its signed releases and pins its public key, so the
+   * build must be served over this same store.
+   */
+  dataDir: string;
   /** Wall-clock build time, for the log only. */
   seconds: number;
   /**
@@ -20,17 +26,29 @@ const TOO_BIG = /maximumFileSizeToCacheInBytes/;
 /**
  * Builds the app with the project's own vite.config.ts into `outDir` (never dist/, which the
  * end-to-end tests serve). `routesData` is the routes-data folder whose handbooks get bundled:
- * the config reads RUTAS_ROUTES_DATA when it is loaded, i.e. during this build() call.
+ * the config reads RUTAS_ROUTES_DATA when it is loaded, i.e. during this build() call. The
+ * build opens the server's store through RUTAS_DATA_DIR, set here to `dataDir` (by default a
+ * fresh folder beside `outDir`, never the developer's ./data); DATABASE_URL is hidden from it.
  *
  * `tolerateOversizedPrecache` lets a build whose only failure is an asset too big to precache
  * go on (the benchmark's 5,000-provider handbook is one); the files are reported.
  */
 export async function buildApp(
   outDir: string,
-  { routesData = join(PROJECT_ROOT, 'routes-data'), tolerateOversizedPrecache = false } = {},
+  {
+    routesData = join(PROJECT_ROOT, 'routes-data'),
+    dataDir = `${outDir}-store`,
+    tolerateOversizedPrecache = false,
+  }: { routesData?: string; dataDir?: string; tolerateOversizedPrecache?: boolean } = {},
 ): Promise<AppBuild> {
-  const previous = process.env.RUTAS_ROUTES_DATA;
+  const previous = {
+    RUTAS_ROUTES_DATA: process.env.RUTAS_ROUTES_DATA,
+    RUTAS_DATA_DIR: process.env.RUTAS_DATA_DIR,
+    DATABASE_URL: process.env.DATABASE_URL,
+  };
   process.env.RUTAS_ROUTES_DATA = routesData;
+  process.env.RUTAS_DATA_DIR = dataDir;
+  delete process.env.DATABASE_URL;
   const started = performance.now();
   let notPrecached: AppBuild['notPrecached'] = [];
   try {
@@ -49,10 +67,12 @@ export async function buildApp(
     }));
     assertBuilt(outDir);
   } finally {
-    if (previous === undefined) delete process.env.RUTAS_ROUTES_DATA;
-    else process.env.RUTAS_ROUTES_DATA = previous;
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
-  return { outDir, seconds: (performance.now() - started) / 1000, notPrecached };
+  return { outDir, dataDir, seconds: (performance.now() - started) / 1000, notPrecached };
 }
 
 /** After a tolerated failure: the app, its manifest and a service worker with a precache list are all there. */

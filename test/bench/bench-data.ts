@@ -325,34 +325,73 @@ function generateProvider(index: number, next: () => number): ProviderInput {
   return provider;
 }
 
+/** A generated jurisdiction: its id (the folder's name) and how many public providers it lists. */
+export interface BenchJurisdiction {
+  id: string;
+  providers: number;
+}
+
+/** The directory-search benchmark's jurisdiction. */
+export const BENCH_5000: BenchJurisdiction = { id: BENCH_JURISDICTION, providers: BENCH_PROVIDER_COUNT };
+/** The sync benchmarks' jurisdiction (issue 3: "a generated 2,000-provider jurisdiction"). */
+export const BENCH_2000: BenchJurisdiction = { id: 'bench-2000', providers: 2000 };
+
 /**
- * Writes `<root>/bench-5000/`: the Ocotepeque handbook (jurisdiction, routes, checklists and
- * its own providers, so every route step's responsible ids stay valid) under the id
- * "bench-5000", with generated providers added until the public directory holds 5,000.
+ * Writes `<root>/<id>/`: the Ocotepeque handbook (jurisdiction, routes, checklists and its
+ * own providers, so every route step's responsible ids stay valid) under the given id, with
+ * generated providers added until the public directory holds `providers`. The same
+ * jurisdiction always gets the same providers (the generator is seeded with the count).
  */
-export function writeBenchRoutesData(projectRoot: string, root: string): { folder: string; providers: number } {
+export function writeBenchRoutesData(
+  projectRoot: string,
+  root: string,
+  { id, providers }: BenchJurisdiction = BENCH_5000,
+): { folder: string; providers: number } {
   const source = join(projectRoot, 'routes-data', SOURCE_JURISDICTION);
-  const folder = join(root, BENCH_JURISDICTION);
+  const folder = join(root, id);
   mkdirSync(folder, { recursive: true });
   cpSync(join(source, 'routes'), join(folder, 'routes'), { recursive: true });
   cpSync(join(source, 'checklists'), join(folder, 'checklists'), { recursive: true });
 
   const jurisdiction = parse(readFileSync(join(source, 'jurisdiction.yaml'), 'utf8')) as HandbookInput['jurisdiction'];
-  jurisdiction.id = BENCH_JURISDICTION;
-  jurisdiction.name = { es: 'Banco de pruebas: 5.000 proveedores', en: 'Benchmark: 5,000 providers' };
+  jurisdiction.id = id;
+  jurisdiction.name = {
+    es: `Banco de pruebas: ${providers.toLocaleString('es')} proveedores`,
+    en: `Benchmark: ${providers.toLocaleString('en')} providers`,
+  };
   writeFileSync(join(folder, 'jurisdiction.yaml'), stringify(jurisdiction));
 
   const original = parse(readFileSync(join(source, 'providers.yaml'), 'utf8')) as ProviderInput[];
   const publicOriginal = original.filter((p) => p.visibility === 'public').length;
-  const next = random(5000);
-  const generated = Array.from({ length: BENCH_PROVIDER_COUNT - publicOriginal }, (_, i) =>
-    generateProvider(i + 1, next),
-  );
+  const next = random(providers);
+  const generated = Array.from({ length: providers - publicOriginal }, (_, i) => generateProvider(i + 1, next));
   writeFileSync(
     join(folder, 'providers.yaml'),
     stringify([...original, ...generated], { aliasDuplicateObjects: false }),
   );
   return { folder, providers: publicOriginal + generated.length };
+}
+
+/** The generated provider whose phone the sync benchmarks change, one release after another. */
+export const CHANGED_PROVIDER_ID = 'bench-proveedor-01000';
+
+/**
+ * Gives CHANGED_PROVIDER_ID of a folder written by writeBenchRoutesData a new first phone
+ * number (valid for Honduras, different for each `release`), as a coordinator editing
+ * providers.yaml would. Edits that one line of the text, so that it costs next to nothing
+ * while the device-fleet benchmark's clients share this process. Returns the new number.
+ */
+export function changeProviderPhone(folder: string, release: number): string {
+  const file = join(folder, 'providers.yaml');
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf(`- id: ${CHANGED_PROVIDER_ID}\n`);
+  const end = text.indexOf('\n- id: ', start + 1);
+  const line = /^(\s+- number: ).*$/m.exec(text.slice(start, end === -1 ? undefined : end));
+  if (start === -1 || !line) throw new Error(`${file} has no provider ${CHANGED_PROVIDER_ID} with a phone`);
+  const number = hondurasPhone(random(release * 7919), '2');
+  const at = start + line.index;
+  writeFileSync(file, `${text.slice(0, at)}${line[1]}"${number}"${text.slice(at + line[0].length)}`);
+  return number;
 }
 
 export type QueryKind = 'word' | 'typing' | 'no accents' | 'typo' | 'multi-word' | 'english';

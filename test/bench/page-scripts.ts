@@ -34,3 +34,8 @@ export function reactProbe(): Promise<string> {
 export function directoryProbe(): Promise<string> {
   return bundle('directory-probe.ts');
 }
+
+/** Script that drives the device's own sync code in a page (see page/sync-probe.ts). */
+export function syncProbe(publicKey: string): Promise<string> {
+  return bundle('sync-probe.ts', { __RUTAS_PUBLIC_KEY__: JSON.stringify(publicKey) });
+}

@@ -5,7 +5,9 @@ import type { BundleAnalysis, Bytes, FileGroup } from './bundle-size';
 import type { ColdSample, ColdStartResult } from './cold-start';
 import { type DirectorySearchResult, WARM_UP_QUERIES } from './directory-search';
 import type { MachineInfo } from './machine';
+import { code, kb, ms, ratio, table, verdict } from './report-format';
 import { median, type Summary, summarize } from './stats';
+import { type SyncFigures, syncFindings, syncSections, syncSummaryRows } from './sync-report';
 import type { TypingCheck } from './typing-check';
 import { PROJECT_ROOT } from './workspace';
 
@@ -19,6 +21,7 @@ export interface ReportInput {
   hello: BundleAnalysis;
   coldStart: ColdStartResult;
   search: DirectorySearchResult;
+  sync: SyncFigures;
 }
 
 export const TARGETS = {
@@ -26,17 +29,6 @@ export const TARGETS = {
   coldStartRatio: 1.5,
   searchMedianMs: 16,
 } as const;
-
-const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
-const ms = (value: number) => (Math.abs(value) >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`);
-const ratio = (value: number) => `${value.toFixed(2)}×`;
-const verdict = (pass: boolean) => (pass ? '✅ pass' : '❌ fail');
-const code = (text: string) => `\`${text}\``;
-
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
 
 const bytesCells = (b: Bytes) => [kb(b.raw), kb(b.gzip), kb(b.brotli)];
 
@@ -180,6 +172,7 @@ export function renderReport(input: ReportInput): string {
       `The directory showed a different result count than ProviderDirectory.search for ${search.ui.length - matched} of ${search.ui.length} queries (see "Every query").`,
     );
   }
+  findings.push(...syncFindings(input.sync));
   for (const { file, size } of input.benchBuild.notPrecached) {
     findings.push(
       `Building the app with the 5,000-provider handbook fails in vite-plugin-pwa: ${code(file)} (${size}) exceeds workbox's 2 MiB precache limit and \`injectManifest.maximumFileSizeToCacheInBytes\` is not set in vite.config.ts. The benchmark goes on with the files the build had written; that file is left out of the precache, so the app could not (re)install that handbook without a connection.`,
@@ -231,10 +224,12 @@ ${table(
       `median ≤ ${ms(TARGETS.searchMedianMs)}`,
       verdict(searchPass),
     ],
+    ...syncSummaryRows(input.sync),
   ],
 )}
 
-1 KB = 1,000 bytes. The target applies to the value for figures 1 and 3, to the ratio for figure 2.
+1 KB = 1,000 bytes. The target applies to the value for figures 1, 3, 4, 5, 6 and 8, to the ratio for figures 2 and 7.
+Figures 4–8 are the sync benchmarks of issue 3.
 
 ## Findings
 
@@ -419,7 +414,8 @@ ${table(
 )}
 
 </details>
-`;
+
+${syncSections(input.sync)}`;
 }
 
 /**
