@@ -15,6 +15,7 @@ import { LatestReleases } from './api/latest-releases';
 import { openApiDocument } from './api/openapi';
 import { ApiProblem, BODY_LIMIT_BYTES, problemFor } from './api/problems';
 import { registerRoutes } from './api/register';
+import { ReleaseBodies } from './api/release-bodies';
 import { API_ROUTES } from './api/routes';
 import { OPENAPI_PATH } from './api/service-routes';
 import type { Storage } from './storage/types';
@@ -109,6 +110,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerRoutes(app, API_ROUTES, {
     storage: options.storage,
     latest: new LatestReleases(options.storage),
+    releaseBodies: new ReleaseBodies(),
     now: options.now ?? (() => new Date()),
     openApi: openApiDocument(API_ROUTES),
   });

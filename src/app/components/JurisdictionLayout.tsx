@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useParams } from 'react-router';
 import { CurrentHandbookProvider, useHandbook, useHandbookStore } from '../handbook/hooks';
-import { languageChosenBy } from '../i18n/i18n';
+import { languageChosenBy, showLanguage } from '../i18n/i18n';
 import { HandbookStatus } from './HandbookStatus';
 import { NotFound } from './NotFound';
 
@@ -17,7 +17,7 @@ export function JurisdictionLayout() {
     if (!handbook) return;
     void store.saveSetting('lastJurisdictionId', handbook.jurisdiction.id);
     if (languageChosenBy() === 'jurisdiction' && i18n.language !== handbook.jurisdiction.defaultLanguage) {
-      void i18n.changeLanguage(handbook.jurisdiction.defaultLanguage);
+      void showLanguage(handbook.jurisdiction.defaultLanguage);
     }
   }, [handbook, store, i18n]);
 

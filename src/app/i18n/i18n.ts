@@ -1,10 +1,18 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../../../locales/en/translation.json';
-import es from '../../../locales/es/translation.json';
 import { type AppLanguage, type LanguageChoice, resolveLanguage, toAppLanguage } from './resolve-language';
 
 const SAVED_LANGUAGE_KEY = 'rutas.language';
+
+/** Each language is its own (precached) file: start-up loads only the one it shows. */
+const TRANSLATIONS: Record<AppLanguage, () => Promise<{ default: Record<string, unknown> }>> = {
+  es: () => import('../../../locales/es/translation.json'),
+  en: () => import('../../../locales/en/translation.json'),
+};
+
+async function translationsOf(language: AppLanguage): Promise<Record<string, unknown>> {
+  return (await TRANSLATIONS[language]()).default;
+}
 
 function readSavedLanguage(): string | null {
   try {
@@ -41,7 +49,8 @@ export async function initI18n(url: URL = new URL(window.location.href)): Promis
     document.documentElement.lang = language;
   });
   await i18next.use(initReactI18next).init({
-    resources: { es: { translation: es }, en: { translation: en } },
+    resources: { [initialChoice.language]: { translation: await translationsOf(initialChoice.language) } },
+    partialBundledLanguages: true,
     lng: initialChoice.language,
     fallbackLng: false,
     supportedLngs: ['es', 'en'],
@@ -58,5 +67,13 @@ export async function chooseLanguage(tag: string): Promise<void> {
   if (!language) return;
   saveLanguage(language);
   if (initialChoice) initialChoice = { language, source: 'saved' };
+  await showLanguage(language);
+}
+
+/** Shows the interface in a language, loading its strings first, without remembering it as the worker's choice. */
+export async function showLanguage(language: AppLanguage): Promise<void> {
+  if (!i18next.hasResourceBundle(language, 'translation')) {
+    i18next.addResourceBundle(language, 'translation', await translationsOf(language));
+  }
   await i18next.changeLanguage(language);
 }

@@ -137,9 +137,12 @@ function releaseRoutes(variant: ReleaseVariant): ApiRoute[] {
         if (!stored) throw notFound(`Jurisdiction "${params.id}" has no release ${params.number}`);
         const headers = { ETag: releaseEtag(variant, stored.number, stored.stateHash), 'Cache-Control': cache.release };
         if (matchesEtag(request['if-none-match'], headers.ETag)) return { status: 304, headers };
-        const snapshot = await releaseSnapshot(context.storage, params.id, params.number, variant);
-        if (!snapshot) throw notFound(`Jurisdiction "${params.id}" has no release ${params.number}`);
-        return { status: 200, body: snapshot, headers };
+        const json = await context.releaseBodies.get(
+          `snapshot ${variant} ${params.id} ${stored.number} ${stored.stateHash}`,
+          () => releaseSnapshot(context.storage, params.id, params.number, variant),
+        );
+        if (!json) throw notFound(`Jurisdiction "${params.id}" has no release ${params.number}`);
+        return { status: 200, json, headers };
       },
     }),
     defineRoute({
@@ -171,9 +174,12 @@ function releaseRoutes(variant: ReleaseVariant): ApiRoute[] {
         const etag = releaseEtag(variant, target.number, target.stateHash, base.number);
         const headers = { ETag: etag, 'Cache-Control': cache.release };
         if (matchesEtag(request['if-none-match'], etag)) return { status: 304, headers };
-        const changes = await releaseChanges(context.storage, params.id, params.number, params.from, variant);
-        if (!changes) throw notFound(`Jurisdiction "${params.id}" has no release ${params.number}`);
-        return { status: 200, body: changes, headers };
+        const json = await context.releaseBodies.get(
+          `changes ${variant} ${params.id} ${target.number} ${target.stateHash} ${base.number} ${base.stateHash}`,
+          () => releaseChanges(context.storage, params.id, params.number, params.from, variant),
+        );
+        if (!json) throw notFound(`Jurisdiction "${params.id}" has no release ${params.number}`);
+        return { status: 200, json, headers };
       },
     }),
   ];

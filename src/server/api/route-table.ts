@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { z } from 'zod';
 import type { Device, Storage } from '../storage/types';
 import type { LatestReleases } from './latest-releases';
+import type { ReleaseBodies } from './release-bodies';
 
 /**
  * Who may call a route: anyone; only a device enrolled in the jurisdiction named by the
@@ -22,6 +23,7 @@ export interface RouteResponse {
 export interface ApiContext {
   storage: Storage;
   latest: LatestReleases;
+  releaseBodies: ReleaseBodies;
   now(): Date;
   /** The OpenAPI document of this very table. */
   openApi: object;

@@ -1,8 +1,8 @@
 import type { Handbook } from '../../core/handbook/schema';
 import { describeChanges, recordsByKey } from '../../core/release/changes';
+import { handbookRecords } from '../../core/release/publication';
 import {
   type HandbookRecord,
-  handbookRecords,
   RELEASE_VARIANTS,
   type ReleaseVariant,
   recordHashes,

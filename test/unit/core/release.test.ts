@@ -4,14 +4,8 @@ import { formatPhoneForCountry } from '../../../src/core/handbook/phone';
 import type { Handbook } from '../../../src/core/handbook/schema';
 import { describeChanges, recordsByKey } from '../../../src/core/release/changes';
 import { canonicalJson, toBase64Url } from '../../../src/core/release/hashing';
-import {
-  type HandbookRecord,
-  handbookFromRecords,
-  handbookRecords,
-  publicHandbook,
-  recordHashes,
-  stateHash,
-} from '../../../src/core/release/records';
+import { handbookRecords, publicHandbook } from '../../../src/core/release/publication';
+import { type HandbookRecord, handbookFromRecords, recordHashes, stateHash } from '../../../src/core/release/records';
 import {
   keyIdOf,
   nobleEd25519,
@@ -268,11 +262,15 @@ describe('a device verifying what it receives', () => {
       );
 
     const tampered = structuredClone(changes);
-    const changedPhones = (tampered.changed[0]?.body as { phones: { number: string }[] }).phones;
+    const [changedProvider] = tampered.changed;
+    if (!changedProvider) throw new Error('the changes carry no record');
+    const changedPhones = (changedProvider.body as { phones: { number: string }[] }).phones;
     changedPhones[0] = { ...(changedPhones[0] as { number: string }), number: '+50499999999' };
     expect(await reasonOf(verifyChanges(tampered, held, expected(key)))).toBe('state-hash');
     const misshapen = structuredClone(changes);
-    (misshapen.changed[0]?.body as { phones: unknown }).phones = 'call us';
+    const [misshapenProvider] = misshapen.changed;
+    if (!misshapenProvider) throw new Error('the changes carry no record');
+    (misshapenProvider.body as { phones: unknown }).phones = 'call us';
     expect(await reasonOf(verifyChanges(misshapen, held, expected(key)))).toBe('malformed');
     const retitled = structuredClone(changes);
     const named = retitled.changed[0]?.body as { name: { es: string } };
