@@ -113,7 +113,14 @@ export async function commitRelease(
     await putRecords(db, jurisdictionId, verified.records);
     await db.releases.put(installed);
 
-    const changes = describeChanges(before, incoming);
+    // A phone that loses the enrolled variant must not keep the confidential services it
+    // loses, not even their names in the list of changes.
+    const changes = describeChanges(before, incoming).filter(
+      (change) =>
+        header.variant === 'enrolled' ||
+        change.change !== 'removed' ||
+        (before.get(change.key)?.body as { visibility?: string } | undefined)?.visibility !== 'restricted',
+    );
     const state: SyncState = (await db.syncStates.get(jurisdictionId)) ?? { jurisdictionId };
     const { lastError: _cleared, ...kept } = state;
     await db.syncStates.put({

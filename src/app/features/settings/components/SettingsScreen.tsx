@@ -5,7 +5,7 @@ import { PendingReports } from '../../../components/PendingReports';
 import { useLocalize } from '../../../components/useLocalize';
 import { useHandbookStore, useInstalledReleases, useJurisdictions } from '../../../handbook/hooks';
 import { chooseLanguage } from '../../../i18n/i18n';
-import { APP_LANGUAGES } from '../../../i18n/resolve-language';
+import { APP_LANGUAGES, type AppLanguage } from '../../../i18n/resolve-language';
 import { useEnrolments } from '../../../sync/hooks';
 import { useSyncEngine } from '../../../sync/registry';
 import { forgetEnrolment } from '../../../sync/sync-jurisdiction';
@@ -18,6 +18,7 @@ interface StorageState {
 
 export function SettingsScreen() {
   const { t, i18n } = useTranslation();
+  const [chosenLanguage, setChosenLanguage] = useState<AppLanguage>();
   const localize = useLocalize();
   const releases = useInstalledReleases();
   const jurisdictions = useJurisdictions();
@@ -51,6 +52,12 @@ export function SettingsScreen() {
       value / 1_000_000,
     );
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  // The other language's strings load first; the choice shows at once.
+  const shownLanguage = chosenLanguage ?? i18n.language;
+  const choose = (language: AppLanguage) => {
+    setChosenLanguage(language);
+    void chooseLanguage(language).finally(() => setChosenLanguage(undefined));
+  };
 
   return (
     <section className="screen" aria-labelledby="settings-title">
@@ -64,8 +71,8 @@ export function SettingsScreen() {
               type="radio"
               name="language"
               value={language}
-              checked={i18n.language === language}
-              onChange={() => void chooseLanguage(language)}
+              checked={shownLanguage === language}
+              onChange={() => choose(language)}
             />
             <span lang={language}>{new Intl.DisplayNames([language], { type: 'language' }).of(language)}</span>
           </label>
