@@ -91,6 +91,16 @@ describe('provider directory', () => {
     expect(await textOf(page.locator('main .result-count'))).toBe(ui('es', 'providers.resultCount', { count: 0 }));
   });
 
+  it('with the interface in English, still finds a service by the Spanish name of its type', async () => {
+    const { page } = session;
+    const conadeh = localized(provider(await authoredHandbook(J), 'conadeh-ocotepeque').name, 'en');
+    // A fresh start in English: only the English strings are loaded until the directory opens.
+    await openScreen(page, `${DIRECTORY}?lng=en`);
+    await page.getByRole('searchbox', { name: ui('en', 'providers.searchLabel') }).fill('asesoria legal');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'asesoria legal');
+    expect(await waitForResults(page, (titles) => titles.includes(conadeh))).toContain(conadeh);
+  });
+
   it('keeps every letter typed on a slow phone (6× CPU throttling, 50 ms a key)', async () => {
     const { page, context } = session;
     const cdp = await context.newCDPSession(page);

@@ -1,6 +1,12 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { type AppLanguage, type LanguageChoice, resolveLanguage, toAppLanguage } from './resolve-language';
+import {
+  APP_LANGUAGES,
+  type AppLanguage,
+  type LanguageChoice,
+  resolveLanguage,
+  toAppLanguage,
+} from './resolve-language';
 
 const SAVED_LANGUAGE_KEY = 'rutas.language';
 
@@ -70,10 +76,19 @@ export async function chooseLanguage(tag: string): Promise<void> {
   await showLanguage(language);
 }
 
-/** Shows the interface in a language, loading its strings first, without remembering it as the worker's choice. */
-export async function showLanguage(language: AppLanguage): Promise<void> {
+/** Loads every language's strings, for what must work in all of them at once (searching service types). */
+export async function loadAllLanguages(): Promise<void> {
+  await Promise.all(APP_LANGUAGES.map(loadLanguage));
+}
+
+async function loadLanguage(language: AppLanguage): Promise<void> {
   if (!i18next.hasResourceBundle(language, 'translation')) {
     i18next.addResourceBundle(language, 'translation', await translationsOf(language));
   }
+}
+
+/** Shows the interface in a language, loading its strings first, without remembering it as the worker's choice. */
+export async function showLanguage(language: AppLanguage): Promise<void> {
+  await loadLanguage(language);
   await i18next.changeLanguage(language);
 }
