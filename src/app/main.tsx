@@ -30,16 +30,19 @@ async function boot() {
   startSyncAfterFirstScreen(opened);
 }
 
-/** The sync engine (verification, zod schemas) loads after the first screen: it is never on the critical path. */
+/**
+ * The sync engine (verification, zod schemas) loads once the browser is idle, i.e. after the
+ * first screen has rendered from the device database: it never competes with it.
+ */
 function startSyncAfterFirstScreen({ db, bundledInstalled }: Awaited<typeof startingStore>) {
   if (!db) return; // the in-memory fallback has nowhere to keep an update
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      import('./sync/start')
-        .then(({ startSync }) => startSync(db, bundledInstalled))
-        .catch((error) => console.error('Sync could not start', error));
-    }, 0),
-  );
+  const start = () => {
+    import('./sync/start')
+      .then(({ startSync }) => startSync(db, bundledInstalled))
+      .catch((error) => console.error('Sync could not start', error));
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 3_000 });
+  else setTimeout(start, 500);
 }
 
 boot().catch((error) => {

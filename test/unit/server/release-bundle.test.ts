@@ -56,7 +56,7 @@ describe('the releases built into the app', () => {
     const routesData = join(root, 'routes-data');
     const folder = await writeHandbookFolder(routesData, sampleHandbookInput());
     expect(await validateHandbookFolders(routesData)).toEqual([]);
-    await replaceInFile(join(folder, 'providers.yaml'), 'visibility: public', 'visibility: secret');
+    await replaceInFile(join(folder, 'providers.yaml'), 'visibility: restricted', 'visibility: secret');
     const problems = await validateHandbookFolders(routesData);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.every((problem) => problem.includes('providers.yaml'))).toBe(true);
