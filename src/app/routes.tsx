@@ -7,14 +7,11 @@ import { NotFound } from './components/NotFound';
 import { HomeRedirect } from './features/jurisdictions/components/HomeRedirect';
 import { JurisdictionPicker } from './features/jurisdictions/components/JurisdictionPicker';
 import { RouteScreen } from './features/route/components/RouteScreen';
-import { loadAllLanguages } from './i18n/i18n';
 
 // The route screen is the critical path; every other screen loads on demand (and is precached).
-// The directory finds a service by its type's name in every language, so it waits for all of them.
-const DirectoryScreen = lazy(async () => {
-  const [screen] = await Promise.all([import('./features/providers/components/DirectoryScreen'), loadAllLanguages()]);
-  return { default: screen.DirectoryScreen };
-});
+const DirectoryScreen = lazy(() =>
+  import('./features/providers/components/DirectoryScreen').then((m) => ({ default: m.DirectoryScreen })),
+);
 const ProviderDetailScreen = lazy(() =>
   import('./features/providers/components/ProviderDetailScreen').then((m) => ({ default: m.ProviderDetailScreen })),
 );

@@ -59,8 +59,10 @@ export const BOOT_DYNAMIC_IMPORTS: { pattern: RegExp; why: string }[] = [
     why: 'import("workbox-window") run at start-up by virtual:pwa-register (useRegisterSW)',
   },
   {
-    pattern: /^locales\/es\/translation\.json$/,
-    why: 'import() of the interface strings of the language shown, run at start-up by i18n.ts (Spanish, the larger)',
+    // A language's strings are a chunk of their own, keyed by the JSON file or, when another
+    // chunk imports the file too, by the shared chunk's name; the larger language is counted.
+    pattern: /^(locales\/[a-z]+\/translation\.json|_translation-[\w-]+\.js)$/,
+    why: 'import() of the interface strings of the language shown, run at start-up by i18n.ts (the larger language)',
   },
 ];
 
@@ -131,7 +133,11 @@ export function analyseBuild(outDir: string): BundleAnalysis {
 
   const entryClosure = addClosure(entryKey, 'entry (index.html module script)', critical);
   const dynamicKeys = [...new Set(entryClosure.flatMap((key) => manifest[key]?.dynamicImports ?? []))];
-  const bootDynamicImports = dynamicKeys.filter((key) => BOOT_DYNAMIC_IMPORTS.some(({ pattern }) => pattern.test(key)));
+  const bootDynamicImports = BOOT_DYNAMIC_IMPORTS.flatMap(({ pattern }) => {
+    const matching = dynamicKeys.filter((key) => pattern.test(key));
+    const gzipOf = (key: string) => sizeOf((manifest[key] as ManifestChunk).file, outDir, '').gzip;
+    return matching.sort((a, b) => gzipOf(b) - gzipOf(a)).slice(0, 1);
+  });
   for (const key of bootDynamicImports) {
     const boot = BOOT_DYNAMIC_IMPORTS.find(({ pattern }) => pattern.test(key));
     if (boot) addClosure(key, boot.why, critical);

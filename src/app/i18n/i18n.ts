@@ -76,11 +76,6 @@ export async function chooseLanguage(tag: string): Promise<void> {
   await showLanguage(language);
 }
 
-/** Loads every language's strings, for what must work in all of them at once (searching service types). */
-export async function loadAllLanguages(): Promise<void> {
-  await Promise.all(APP_LANGUAGES.map(loadLanguage));
-}
-
 async function loadLanguage(language: AppLanguage): Promise<void> {
   if (!i18next.hasResourceBundle(language, 'translation')) {
     i18next.addResourceBundle(language, 'translation', await translationsOf(language));

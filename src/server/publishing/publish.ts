@@ -16,20 +16,21 @@ export type PublishOutcome =
   | { status: 'created'; number: number; release: NewRelease }
   | { status: 'unchanged'; number: number };
 
-/** The records a variant of the latest release holds, to tell what a new release changes. */
-async function latestRecords(
+/** The records a variant of a release holds, to tell what a new release changes. */
+async function releaseRecords(
   storage: Storage,
   jurisdictionId: string,
+  number: number,
   variant: ReleaseVariant,
 ): Promise<{ number: number; stateHash: string; records: Map<string, HandbookRecord> } | undefined> {
-  const latest = await storage.latestRelease(jurisdictionId, variant);
-  if (!latest) return undefined;
-  const hashes = await storage.recordHashes(jurisdictionId, latest.number, variant);
+  const stored = await storage.release(jurisdictionId, number, variant);
+  if (!stored) return undefined;
+  const hashes = await storage.recordHashes(jurisdictionId, number, variant);
   const byHash = await storage.records(Object.values(hashes));
   const records = new Map(
     Object.entries(hashes).map(([key, hash]) => [key, byHash.get(hash) as HandbookRecord] as const),
   );
-  return { number: latest.number, stateHash: latest.stateHash, records };
+  return { number, stateHash: stored.stateHash, records };
 }
 
 /**
@@ -50,13 +51,18 @@ export async function publishHandbook(storage: Storage, handbook: Handbook, now 
       return { variant, records, hashes, stateHash: await stateHash(hashes) };
     }),
   );
+  // Both variants of the latest release, read by its number: a release another process commits
+  // meanwhile is then seen whole or not at all, never one variant of it.
+  const latestNumber = (await storage.latestRelease(jurisdictionId, 'enrolled'))?.number;
   const previous = await Promise.all(
-    RELEASE_VARIANTS.map((variant) => latestRecords(storage, jurisdictionId, variant)),
+    RELEASE_VARIANTS.map((variant) =>
+      latestNumber === undefined ? undefined : releaseRecords(storage, jurisdictionId, latestNumber, variant),
+    ),
   );
   const unchanged = drafts.every((draft, i) => previous[i]?.stateHash === draft.stateHash);
   if (unchanged && previous[0]) return { status: 'unchanged', number: previous[0].number };
 
-  const number = Math.max(0, ...previous.map((p) => p?.number ?? 0)) + 1;
+  const number = (latestNumber ?? 0) + 1;
   const release: NewRelease = {
     jurisdictionId,
     number,
