@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import fc from 'fast-check';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ReleaseManifest } from '../../src/core/sync/protocol';
 import { type FaultyProxy, startFaultyProxy } from '../support/faulty-proxy';
 import { type AppSession, openBrowser, textOf, waitForServiceWorker } from './support-app';
 import { authoredHandbook, localized, provider, ui } from './support-data';
@@ -39,7 +40,9 @@ class Coordinator {
     const { stdout } = await run(process.execPath, ['bin/rutas.js', 'publish', this.folder], {
       env: { ...process.env, RUTAS_DATA_DIR: inject('appDataDir') },
     });
-    expect(stdout).toMatch(/Published hn-ocotepeque release \d+/);
+    const release = Number(/Published hn-ocotepeque release (\d+)/.exec(stdout)?.[1]);
+    expect(release, stdout).toBeGreaterThan(1);
+    await serverAnnounces(release);
     return { number, shown: `2653-${digits}` };
   }
 
@@ -49,6 +52,16 @@ class Coordinator {
 }
 
 const providerPath = `/j/${JURISDICTION}/providers/${PROVIDER}`;
+
+/** A running server answers manifests from a view at most a second old: wait until it announces the release. */
+async function serverAnnounces(release: number): Promise<void> {
+  const manifest = new URL(`/api/v1/jurisdictions/${JURISDICTION}/manifest`, inject('appUrl'));
+  await expect
+    .poll(async () => ((await (await fetch(manifest)).json()) as ReleaseManifest).release.header.number, {
+      timeout: 10_000,
+    })
+    .toBe(release);
+}
 
 /** The hospital's number as the provider screen lists it (the call button beside it only says "Call"). */
 async function phoneOnScreen(page: Page): Promise<string> {

@@ -1,12 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import {
-  APP_LANGUAGES,
-  type AppLanguage,
-  type LanguageChoice,
-  resolveLanguage,
-  toAppLanguage,
-} from './resolve-language';
+import { type AppLanguage, type LanguageChoice, resolveLanguage, toAppLanguage } from './resolve-language';
 
 const SAVED_LANGUAGE_KEY = 'rutas.language';
 
