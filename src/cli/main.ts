@@ -13,8 +13,14 @@ Commands:
   revoke <device-id> [--jurisdiction ID]
                              revoke a device: it loses restricted records at its next sync
   reports <jurisdiction>     list field reports about providers, newest first
+  admin create --email E [--name N]
+                             create a console administrator; the password is read from stdin:
+                             printf '%s' "$PW" | npx rutas admin create --email E
+  admin reset-password --email E
+                             set a new password (from stdin), lift a lock, end its sessions
+  admin disable --email E    the account can no longer sign in; its sessions end
 
-publish, enrol, devices, revoke and reports use the server's store: PostgreSQL when
+publish, enrol, devices, revoke, reports and admin use the server's store: PostgreSQL when
 DATABASE_URL is set, otherwise SQLite under RUTAS_DATA_DIR (default ./data).`;
 
 async function main(argv: string[]): Promise<number> {
@@ -49,6 +55,10 @@ async function main(argv: string[]): Promise<number> {
     case 'reports': {
       const { reportsCommand } = await import('./commands/reports');
       return reportsCommand(rest[0]);
+    }
+    case 'admin': {
+      const { adminCommand } = await import('./commands/admin');
+      return adminCommand(rest);
     }
     default:
       console.error(command ? `Unknown command "${command}".\n\n${usage}` : usage);

@@ -11,6 +11,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { API_ROOT } from '../core/sync/protocol';
+import { LoginThrottle } from './accounts/login-throttle';
 import { LatestReleases } from './api/latest-releases';
 import { openApiDocument } from './api/openapi';
 import { ApiProblem, BODY_LIMIT_BYTES, problemFor } from './api/problems';
@@ -65,6 +66,7 @@ function sendProblem(reply: FastifyReply, problem: ApiProblem) {
   // A refusal is about this request only; no cache may answer the next one with it.
   reply.code(problem.statusCode).header('Cache-Control', 'no-store');
   if (problem.statusCode === 401) reply.header('WWW-Authenticate', 'Bearer realm="rutas"');
+  if (problem.headers) reply.headers(problem.headers);
   return reply.send(problem.body);
 }
 
@@ -112,6 +114,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     latest: new LatestReleases(options.storage),
     releaseBodies: new ReleaseBodies(),
     now: options.now ?? (() => new Date()),
+    loginThrottle: new LoginThrottle(),
     openApi: openApiDocument(API_ROUTES),
   });
 

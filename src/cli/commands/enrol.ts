@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
+import { recordAudit } from '../../server/accounts/audit';
 import {
   createEnrolmentCode,
   DEFAULT_CODE_VALID_HOURS,
@@ -50,6 +51,14 @@ export async function enrolCommand(args: string[]): Promise<number> {
   const storage = await storageFromEnv();
   try {
     const { code, expiresAt } = await createEnrolmentCode(storage, jurisdictionId, { validForHours: hours });
+    // Never the code itself: the log must not enrol anyone.
+    await recordAudit(storage, {
+      actor: null,
+      action: 'enrolment_code_created',
+      jurisdictionId,
+      subject: `code valid until ${expiresAt}`,
+      details: { via: 'cli' },
+    });
     const link = enrolmentUrl(url, code);
     console.log(`Enrolment code for ${jurisdictionId}: ${formatEnrolmentCode(code)}`);
     console.log(`Works once, until ${expiresAt}. On the phone, open ${link}`);

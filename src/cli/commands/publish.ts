@@ -1,4 +1,5 @@
 import type { RecordChange } from '../../core/release/changes';
+import { recordAudit } from '../../server/accounts/audit';
 import { formatFolderIssue, loadHandbookFolder } from '../../server/handbooks/folder';
 import { type PublishOutcome, publishHandbook } from '../../server/publishing/publish';
 import { storageFromEnv } from '../../server/storage/open';
@@ -49,6 +50,13 @@ export async function publishCommand(folder: string | undefined): Promise<number
     }
     // The enrolled variant holds every record, restricted ones included: its changelog is the whole story.
     const changelog = outcome.release.variants.find((v) => v.variant === 'enrolled')?.changelog ?? [];
+    await recordAudit(storage, {
+      actor: null,
+      action: 'publish',
+      jurisdictionId,
+      subject: `release ${outcome.number}`,
+      details: { via: 'cli', changes: changelog.length },
+    });
     console.log(`Published ${jurisdictionId} release ${outcome.number} (${changelog.length} records changed)`);
     for (const change of changelog.slice(0, SHOWN_CHANGES)) console.log(describeChange(change));
     if (changelog.length > SHOWN_CHANGES) console.log(`  … and ${changelog.length - SHOWN_CHANGES} more`);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { recordAudit } from '../../server/accounts/audit';
 import { storageFromEnv } from '../../server/storage/open';
 
 const USAGE = 'Usage: rutas revoke <device-id> [--jurisdiction ID]';
@@ -27,6 +28,13 @@ export async function revokeCommand(args: string[]): Promise<number> {
       console.error(`No device ${deviceId} is enrolled${jurisdictionId ? ` in ${jurisdictionId}` : ''}`);
       return 1;
     }
+    await recordAudit(storage, {
+      actor: null,
+      action: 'device_revoked',
+      jurisdictionId,
+      subject: deviceId,
+      details: { via: 'cli' },
+    });
     console.log(
       `Revoked ${deviceId}${jurisdictionId ? ` in ${jurisdictionId}` : ''}: it loses restricted records at its next sync`,
     );

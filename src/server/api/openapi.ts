@@ -9,10 +9,12 @@ import {
   ReleaseSnapshotSchema,
   SignedReleaseHeaderSchema,
 } from '../../core/sync/protocol';
+import { CSRF_HEADER, SESSION_COOKIE } from '../accounts/sessions';
 import { FieldReportReceiptSchema } from './field-report-routes';
 import { ApiErrorSchema } from './problems';
 import type { ApiRoute, RouteResponse } from './route-table';
 import { HealthSchema } from './service-routes';
+import { LoginRequestSchema, SessionSchema } from './session-routes';
 
 /** Component names for the schemas a client author meets again and again. */
 const NAMED_SCHEMAS: [string, z.ZodType][] = [
@@ -28,10 +30,13 @@ const NAMED_SCHEMAS: [string, z.ZodType][] = [
   ['EnrolmentResponse', EnrolmentResponseSchema],
   ['FieldReport', FieldReportSchema],
   ['FieldReportReceipt', FieldReportReceiptSchema],
+  ['LoginRequest', LoginRequestSchema],
+  ['Session', SessionSchema],
 ];
 
 const SCHEMA_ROOT = '#/components/schemas/';
 const TOKEN_SCHEME = 'deviceToken';
+const SESSION_SCHEME = 'sessionCookie';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -80,6 +85,7 @@ const SECURITY: Record<ApiRoute['auth'], object[] | undefined> = {
   none: undefined,
   device: [{ [TOKEN_SCHEME]: [] }],
   'optional-device': [{}, { [TOKEN_SCHEME]: [] }],
+  account: [{ [SESSION_SCHEME]: [] }],
 };
 
 /** The refusals every route of a kind can meet, so the table lists only its own. */
@@ -87,7 +93,14 @@ function implicitErrors(route: ApiRoute): RouteResponse[] {
   const errors: RouteResponse[] = [];
   if (route.params || route.body)
     errors.push({ status: 400, description: 'The request is invalid; `issues` says where' });
-  if (route.auth !== 'none') errors.push({ status: 401, description: 'Unknown, malformed or revoked device token' });
+  if (route.auth === 'account') {
+    errors.push({ status: 401, description: 'No session cookie, or the session has ended or the account is disabled' });
+    if (route.method !== 'GET') {
+      errors.push({ status: 403, description: 'The x-csrf-token header is missing or wrong (`csrf`)' });
+    }
+  } else if (route.auth !== 'none') {
+    errors.push({ status: 401, description: 'Unknown, malformed or revoked device token' });
+  }
   if (route.auth === 'device')
     errors.push({ status: 403, description: 'The device is enrolled in another jurisdiction' });
   if (route.body) {
@@ -165,10 +178,11 @@ export function openApiDocument(routes: readonly ApiRoute[]): object {
   return {
     openapi: '3.1.0',
     info: {
-      title: 'Rutas sync API',
+      title: 'Rutas API',
       version: '1',
       description:
-        'Signed handbook releases for devices, enrolment of devices for restricted content, and field reports. ' +
+        'Signed handbook releases for devices, enrolment of devices for restricted content, field reports, ' +
+        'and sign-in to the coordinator console. ' +
         'The protocol (hashes, signatures, caching) is described in docs/sync.md.',
     },
     paths,
@@ -179,6 +193,14 @@ export function openApiDocument(routes: readonly ApiRoute[]): object {
           type: 'http',
           scheme: 'bearer',
           description: 'The device token a device receives when it redeems an enrolment code',
+        },
+        [SESSION_SCHEME]: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description:
+            'The console session from POST /api/v1/session. Requests other than GET must also send the ' +
+            `session's csrfToken in the ${CSRF_HEADER} header.`,
         },
       },
     },

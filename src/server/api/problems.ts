@@ -18,6 +18,8 @@ export class ApiProblem extends Error {
     readonly code: string,
     message: string,
     readonly issues?: ApiError['issues'],
+    /** Headers the refusal is sent with, e.g. Retry-After. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'ApiProblem';
@@ -68,6 +70,7 @@ const STATUS_CODES: Record<number, string> = {
   413: 'payload_too_large',
   414: 'uri_too_long',
   415: 'unsupported_media_type',
+  429: 'too_many_requests',
   431: 'headers_too_large',
 };
 

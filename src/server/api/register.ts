@@ -1,5 +1,7 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { CSRF_HEADER, csrfTokenFor, type SignedIn, sessionFor, sessionSecretFrom } from '../accounts/sessions';
 import { deviceForToken } from '../enrolment/codes';
 import type { Device, Storage } from '../storage/types';
 import { ApiProblem, invalidRequest } from './problems';
@@ -26,6 +28,31 @@ async function authenticate(
   return device;
 }
 
+/** Methods that change something: a signed-in request with one of these must prove it comes from the console. */
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sameToken(sent: string | string[] | undefined, expected: string): boolean {
+  if (typeof sent !== 'string') return false;
+  const [a, b] = [Buffer.from(sent), Buffer.from(expected)];
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The person signed in with the request's session cookie; on unsafe methods, the CSRF header must match. */
+async function authenticateAccount(request: FastifyRequest, context: ApiContext): Promise<SignedIn> {
+  const secret = sessionSecretFrom(request.headers.cookie);
+  if (!secret) throw unauthorized('Sign in first: this needs the session cookie from POST /api/v1/session');
+  const signedIn = await sessionFor(context.storage, secret, context.now());
+  if (!signedIn) throw unauthorized('The session has ended or the account is disabled; sign in again');
+  if (UNSAFE_METHODS.has(request.method) && !sameToken(request.headers[CSRF_HEADER], csrfTokenFor(secret))) {
+    throw new ApiProblem(
+      403,
+      'csrf',
+      `Send the csrfToken from sign-in in the ${CSRF_HEADER} header; the request was not carried out`,
+    );
+  }
+  return signedIn;
+}
+
 function parse<S extends z.ZodType>(schema: S, value: unknown, part: 'params' | 'body'): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw invalidRequest(part, result.error);
@@ -42,13 +69,18 @@ function readBody(route: ApiRoute, request: FastifyRequest): unknown {
 }
 
 async function answer(route: ApiRoute, context: ApiContext, request: FastifyRequest, reply: FastifyReply) {
-  const device = await authenticate(route.auth, request.headers.authorization, context.storage);
+  const signedIn = route.auth === 'account' ? await authenticateAccount(request, context) : undefined;
+  const device =
+    route.auth === 'account'
+      ? undefined
+      : await authenticate(route.auth, request.headers.authorization, context.storage);
   const params = route.params ? parse(route.params, request.params, 'params') : {};
   if (route.auth === 'device' && device?.jurisdictionId !== (params as { id?: string }).id) {
     throw new ApiProblem(403, 'forbidden', 'This device is enrolled in another jurisdiction');
   }
   const body = readBody(route, request);
-  const result = await route.handle({ params, body, device, headers: request.headers, context });
+  const client = { address: request.ip, secure: request.protocol === 'https' };
+  const result = await route.handle({ params, body, device, signedIn, client, headers: request.headers, context });
   reply.code(result.status);
   if (result.headers) reply.headers(result.headers);
   if (result.json !== undefined) return reply.type('application/json; charset=utf-8').send(result.json);

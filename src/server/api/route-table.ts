@@ -1,14 +1,17 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { z } from 'zod';
+import type { LoginThrottle } from '../accounts/login-throttle';
+import type { SignedIn } from '../accounts/sessions';
 import type { Device, Storage } from '../storage/types';
 import type { LatestReleases } from './latest-releases';
 import type { ReleaseBodies } from './release-bodies';
 
 /**
  * Who may call a route: anyone; only a device enrolled in the jurisdiction named by the
- * route's `id` parameter (bearer device token); or anyone, but a token, when sent, must be valid.
+ * route's `id` parameter (bearer device token); anyone, but a token, when sent, must be valid;
+ * or a person signed in to the console (session cookie, and on unsafe methods the CSRF header).
  */
-export type RouteAuth = 'none' | 'device' | 'optional-device';
+export type RouteAuth = 'none' | 'device' | 'optional-device' | 'account';
 
 export interface RouteResponse {
   status: number;
@@ -25,6 +28,8 @@ export interface ApiContext {
   latest: LatestReleases;
   releaseBodies: ReleaseBodies;
   now(): Date;
+  /** Failed sign-ins per client address. */
+  loginThrottle: LoginThrottle;
   /** The OpenAPI document of this very table. */
   openApi: object;
 }
@@ -34,6 +39,10 @@ export interface RouteInput<Params, Body> {
   body: Body;
   /** The device whose token came with the request (always set on `device` routes). */
   device: Device | undefined;
+  /** The signed-in person and their session (always set on `account` routes). */
+  signedIn: SignedIn | undefined;
+  /** Where the request came from, and whether over HTTPS (which makes the session cookie Secure). */
+  client: { address: string; secure: boolean };
   headers: IncomingHttpHeaders;
   context: ApiContext;
 }
@@ -52,7 +61,7 @@ export interface Answer {
  * document describes it from the same entry, so the two cannot drift apart.
  */
 export interface ApiRoute<P extends z.ZodObject = z.ZodObject, B extends z.ZodType = z.ZodType> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Fastify syntax, `:name` for a path parameter. */
   path: string;
   operationId: string;

@@ -3,12 +3,14 @@ import { fieldReportRoute } from './field-report-routes';
 import { RELEASE_ROUTES } from './release-routes';
 import type { ApiRoute } from './route-table';
 import { healthRoute, openApiRoute } from './service-routes';
+import { SESSION_ROUTES } from './session-routes';
 
-/** Every route of the sync API: the server registers these and the OpenAPI document lists these. */
+/** Every route of the API (sync and console): the server registers these and the OpenAPI document lists these. */
 export const API_ROUTES: readonly ApiRoute[] = [
   healthRoute,
   openApiRoute,
   ...RELEASE_ROUTES,
   enrolmentRoute,
   fieldReportRoute,
+  ...SESSION_ROUTES,
 ];

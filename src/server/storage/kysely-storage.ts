@@ -5,13 +5,20 @@ import type { FieldReport } from '../../core/sync/protocol';
 import { type Dialect, migrationProvider } from './migrations';
 import type { StoreTables } from './schema';
 import {
+  type Account,
+  type AccountRole,
+  type AuditEntry,
   type Device,
   type EnrolmentCodeRecord,
+  type NewAccount,
+  type NewAuditEntry,
   type NewRelease,
   type RedeemOutcome,
   ReleaseExistsError,
+  type Session,
   type SigningKey,
   type Storage,
+  type StoredAccount,
   type StoredFieldReport,
   type StoredRelease,
 } from './types';
@@ -75,6 +82,47 @@ function toFieldReport(row: Selectable<StoreTables['field_reports']>): StoredFie
     details: row.details,
     reportedAt: row.reported_at,
     receivedAt: row.received_at,
+  };
+}
+
+function toAccount(row: Selectable<StoreTables['accounts']>): StoredAccount {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    passwordHash: row.password_hash,
+    role: row.role as AccountRole,
+    jurisdictionIds: JSON.parse(row.jurisdiction_ids),
+    disabledAt: row.disabled_at,
+    failedLogins: row.failed_logins,
+    lockedUntil: row.locked_until,
+    createdAt: row.created_at,
+  };
+}
+
+function withoutPassword({ passwordHash: _, ...account }: StoredAccount): Account {
+  return account;
+}
+
+function toSession(row: Selectable<StoreTables['sessions']>): Session {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    lastSeenAt: row.last_seen_at,
+  };
+}
+
+function toAuditEntry(row: Selectable<StoreTables['audit_log']>): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    actorAccountId: row.actor_account_id,
+    action: row.action,
+    jurisdictionId: row.jurisdiction_id,
+    subject: row.subject,
+    details: JSON.parse(row.details),
   };
 }
 
@@ -425,5 +473,139 @@ export class KyselyStorage implements Storage {
       .orderBy('id')
       .execute();
     return rows.map(toFieldReport);
+  }
+
+  async createAccount(account: NewAccount): Promise<'created' | 'exists'> {
+    const inserted = await this.db
+      .insertInto('accounts')
+      .values({
+        id: account.id,
+        email: account.email,
+        display_name: account.displayName,
+        password_hash: account.passwordHash,
+        role: account.role,
+        jurisdiction_ids: JSON.stringify(account.jurisdictionIds),
+        disabled_at: null,
+        failed_logins: 0,
+        locked_until: null,
+        created_at: account.createdAt,
+      })
+      .onConflict((conflict) => conflict.column('email').doNothing())
+      .executeTakeFirst();
+    return (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n ? 'created' : 'exists';
+  }
+
+  async account(id: string): Promise<StoredAccount | undefined> {
+    const row = await this.db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toAccount(row);
+  }
+
+  async accountByEmail(email: string): Promise<StoredAccount | undefined> {
+    const row = await this.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('email', '=', email.toLowerCase())
+      .executeTakeFirst();
+    return row && toAccount(row);
+  }
+
+  async accounts(): Promise<Account[]> {
+    const rows = await this.db.selectFrom('accounts').selectAll().orderBy('email').execute();
+    return rows.map((row) => withoutPassword(toAccount(row)));
+  }
+
+  async updateAccount(
+    id: string,
+    changes: Partial<Pick<StoredAccount, 'passwordHash' | 'displayName' | 'disabledAt' | 'lockedUntil'>>,
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('accounts')
+      .set({
+        ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
+        ...(changes.displayName !== undefined && { display_name: changes.displayName }),
+        ...(changes.disabledAt !== undefined && { disabled_at: changes.disabledAt }),
+        ...(changes.lockedUntil !== undefined && { locked_until: changes.lockedUntil }),
+      })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  async recordLoginFailure(id: string, lockAfter: number, lockUntil: string): Promise<Account | undefined> {
+    const row = await this.db
+      .updateTable('accounts')
+      .set((eb) => {
+        const reachesLimit = eb('failed_logins', '>=', lockAfter - 1);
+        return {
+          failed_logins: eb
+            .case()
+            .when(reachesLimit)
+            .then(0)
+            .else(eb('failed_logins', '+', 1))
+            .end(),
+          locked_until: eb.case().when(reachesLimit).then(lockUntil).else(eb.ref('locked_until')).end(),
+        };
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    return row && withoutPassword(toAccount(row));
+  }
+
+  async recordLoginSuccess(id: string): Promise<void> {
+    await this.db.updateTable('accounts').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+  }
+
+  async createSession(session: Session): Promise<void> {
+    await this.db
+      .insertInto('sessions')
+      .values({
+        id: session.id,
+        account_id: session.accountId,
+        created_at: session.createdAt,
+        expires_at: session.expiresAt,
+        last_seen_at: session.lastSeenAt,
+      })
+      .execute();
+  }
+
+  async session(id: string): Promise<Session | undefined> {
+    const row = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toSession(row);
+  }
+
+  async touchSession(id: string, now: string): Promise<void> {
+    await this.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('id', '=', id).execute();
+  }
+
+  async deleteSessionsOf(accountId: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('account_id', '=', accountId).execute();
+  }
+
+  async appendAudit(entry: NewAuditEntry): Promise<AuditEntry> {
+    const row = await this.db
+      .insertInto('audit_log')
+      .values({
+        at: entry.at,
+        actor_account_id: entry.actorAccountId,
+        action: entry.action,
+        jurisdiction_id: entry.jurisdictionId,
+        subject: entry.subject,
+        details: JSON.stringify(entry.details),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toAuditEntry(row);
+  }
+
+  async auditLog(options: { jurisdictionId?: string; limit?: number } = {}): Promise<AuditEntry[]> {
+    let query = this.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc');
+    if (options.jurisdictionId !== undefined) query = query.where('jurisdiction_id', '=', options.jurisdictionId);
+    if (options.limit !== undefined) query = query.limit(options.limit);
+    return (await query.execute()).map(toAuditEntry);
   }
 }

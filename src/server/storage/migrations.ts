@@ -100,6 +100,53 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '2026-11-24T1000-accounts': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('accounts')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          // Kept lower-cased by the accounts module, so the unique constraint is case-insensitive.
+          .addColumn('email', 'text', (c) => c.notNull().unique())
+          .addColumn('display_name', 'text', (c) => c.notNull())
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('jurisdiction_ids', 'text', (c) => c.notNull())
+          .addColumn('disabled_at', 'text')
+          .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('locked_until', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('sessions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('last_seen_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('sessions_by_account').on('sessions').column('account_id').execute();
+
+        await db.schema
+          .createTable('audit_log')
+          // A sequence rather than a random id: entries written in the same millisecond keep their order.
+          .addColumn('id', dialect === 'sqlite' ? 'integer' : 'serial', (c) =>
+            dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+          )
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('actor_account_id', 'text')
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('jurisdiction_id', 'text')
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('details', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('audit_log_by_jurisdiction')
+          .on('audit_log')
+          .columns(['jurisdiction_id', 'id'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** The tables as Kysely sees them; every timestamp is ISO 8601 text, on both dialects. */
 export interface StoreTables {
   signing_keys: {
@@ -57,5 +59,37 @@ export interface StoreTables {
     release_number: number;
     reported_at: string;
     received_at: string;
+  };
+  accounts: {
+    id: string;
+    /** Lower-cased, so that unique means unique whatever the case. */
+    email: string;
+    display_name: string;
+    password_hash: string;
+    role: string;
+    /** JSON array of the jurisdictions a coordinator keeps; empty for the other roles. */
+    jurisdiction_ids: string;
+    disabled_at: string | null;
+    failed_logins: number;
+    locked_until: string | null;
+    created_at: string;
+  };
+  /** A signed-in browser; the id is the SHA-256 of the secret in its cookie. */
+  sessions: {
+    id: string;
+    account_id: string;
+    created_at: string;
+    expires_at: string;
+    last_seen_at: string;
+  };
+  audit_log: {
+    id: Generated<number>;
+    at: string;
+    actor_account_id: string | null;
+    action: string;
+    jurisdiction_id: string | null;
+    subject: string;
+    /** JSON object. */
+    details: string;
   };
 }

@@ -63,6 +63,58 @@ export interface StoredFieldReport extends FieldReport {
   receivedAt: string;
 }
 
+export const ACCOUNT_ROLES = ['admin', 'coordinator', 'trainer'] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
+/** A person who signs in to the console. */
+export interface Account {
+  id: string;
+  /** Lower-cased. */
+  email: string;
+  displayName: string;
+  role: AccountRole;
+  /** The jurisdictions a coordinator keeps; empty for admins and trainers. */
+  jurisdictionIds: string[];
+  disabledAt: string | null;
+  /** Failed sign-ins since the last success or lock. */
+  failedLogins: number;
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+export interface StoredAccount extends Account {
+  /** `scrypt$…`, see accounts/passwords.ts. */
+  passwordHash: string;
+}
+
+export type NewAccount = Omit<StoredAccount, 'disabledAt' | 'failedLogins' | 'lockedUntil'>;
+
+/** A signed-in browser. The id is the SHA-256 of the secret in its cookie. */
+export interface Session {
+  id: string;
+  accountId: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+}
+
+export interface NewAuditEntry {
+  at: string;
+  /** null for the CLI and for failed sign-ins of unknown people. */
+  actorAccountId: string | null;
+  /** e.g. `login`, `login_failed`, `logout`, `account_created`, `publish`. */
+  action: string;
+  jurisdictionId: string | null;
+  /** What the action was about, e.g. an email, a device id, `release 3`. */
+  subject: string;
+  details: Record<string, unknown>;
+}
+
+export interface AuditEntry extends NewAuditEntry {
+  /** Increasing: the order entries were written in. */
+  id: number;
+}
+
 /** Thrown when release N of a jurisdiction already exists: releases are immutable. */
 export class ReleaseExistsError extends Error {}
 
@@ -108,4 +160,33 @@ export interface Storage {
   /** Idempotent on the report id: the same report again is a 'duplicate'; a different one with the same id a 'conflict'. */
   saveFieldReport(report: FieldReport, receivedAt: string): Promise<'created' | 'duplicate' | 'conflict'>;
   fieldReports(jurisdictionId: string): Promise<StoredFieldReport[]>;
+
+  /** 'exists' when the email (lower-cased by the caller) is taken; nothing is written then. */
+  createAccount(account: NewAccount): Promise<'created' | 'exists'>;
+  account(id: string): Promise<StoredAccount | undefined>;
+  accountByEmail(email: string): Promise<StoredAccount | undefined>;
+  accounts(): Promise<Account[]>;
+  /** false when there is no such account. */
+  updateAccount(
+    id: string,
+    changes: Partial<Pick<StoredAccount, 'passwordHash' | 'displayName' | 'disabledAt' | 'lockedUntil'>>,
+  ): Promise<boolean>;
+  /**
+   * Counts a failed sign-in in one write, so that concurrent attempts cannot undercount; at
+   * `lockAfter` failures the account is locked until `lockUntil` and the count starts again.
+   */
+  recordLoginFailure(id: string, lockAfter: number, lockUntil: string): Promise<Account | undefined>;
+  /** Clears the failure count and any lock. */
+  recordLoginSuccess(id: string): Promise<void>;
+
+  createSession(session: Session): Promise<void>;
+  session(id: string): Promise<Session | undefined>;
+  touchSession(id: string, now: string): Promise<void>;
+  deleteSession(id: string): Promise<void>;
+  /** Signs the account out everywhere (a disabled account, a reset password). */
+  deleteSessionsOf(accountId: string): Promise<void>;
+
+  appendAudit(entry: NewAuditEntry): Promise<AuditEntry>;
+  /** Newest first; only one jurisdiction's entries when one is given. */
+  auditLog(options?: { jurisdictionId?: string; limit?: number }): Promise<AuditEntry[]>;
 }

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIELD_REPORTS_PATH } from '../../../../src/core/sync/protocol';
+import { createAccount } from '../../../../src/server/accounts/accounts';
+import { SESSION_PATH } from '../../../../src/server/api/session-routes';
 import { createEnrolmentCode } from '../../../../src/server/enrolment/codes';
 import { type ApiFixture, JURISDICTION, OTHER_JURISDICTION, secondReleaseInput, startApi } from './api-fixture';
 import {
   type BodyExamples,
   type DocumentedOperation,
   documentedOperations,
+  requiresAccount,
   requiresDevice,
   validRequest,
 } from './openapi-routes';
@@ -16,11 +19,14 @@ let token: string;
 let otherToken: string;
 let revokedToken: string;
 
+const ADMIN = { email: 'admin@example.org', password: 'una ruta para todas' };
+
 const bodies: BodyExamples = {
   redeemEnrolmentCode: async () => ({
     code: (await createEnrolmentCode(api.storage, JURISDICTION)).code,
     deviceId: crypto.randomUUID(),
   }),
+  signIn: () => ADMIN,
   submitFieldReport: () => ({
     id: crypto.randomUUID(),
     deviceId: crypto.randomUUID(),
@@ -42,7 +48,16 @@ beforeAll(async () => {
   const revoked = await api.enrol(JURISDICTION);
   await api.storage.revokeDevice(revoked.deviceId, new Date().toISOString());
   revokedToken = revoked.deviceToken;
+  await createAccount(api.storage, { ...ADMIN, role: 'admin' }, null);
 });
+
+/** A fresh session: its cookie and CSRF token. */
+async function signIn(): Promise<{ cookie: string; csrfToken: string }> {
+  const response = await api.server.inject({ method: 'POST', url: SESSION_PATH, payload: ADMIN });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
+  const { csrfToken } = response.json();
+  return { cookie: String(response.headers['set-cookie']).split(';', 1)[0] as string, csrfToken };
+}
 
 afterAll(async () => {
   await api.close();
@@ -52,9 +67,12 @@ const send = async (operation: DocumentedOperation, headers: Record<string, stri
   api.server.inject(await validRequest(operation, bodies, headers));
 
 describe('every route in the OpenAPI document', () => {
-  it('is enumerated: the document lists the enrolled routes and the open ones', () => {
+  it('is enumerated: the document lists the enrolled routes, the console ones and the open ones', () => {
     expect(operations.filter(requiresDevice).length).toBeGreaterThanOrEqual(3);
-    expect(operations.filter((operation) => !requiresDevice(operation)).length).toBeGreaterThanOrEqual(6);
+    expect(operations.filter(requiresAccount).length).toBeGreaterThanOrEqual(2);
+    expect(
+      operations.filter((operation) => !requiresDevice(operation) && !requiresAccount(operation)).length,
+    ).toBeGreaterThanOrEqual(6);
   });
 
   it('that needs a device token refuses a missing, unknown, malformed or revoked token with 401', async () => {
@@ -94,12 +112,55 @@ describe('every route in the OpenAPI document', () => {
   });
 
   it('that needs no token answers without one, never with 401', async () => {
-    for (const operation of operations.filter((candidate) => !requiresDevice(candidate))) {
+    for (const operation of operations.filter(
+      (candidate) => !requiresDevice(candidate) && !requiresAccount(candidate),
+    )) {
       const response = await send(operation);
       expect(response.statusCode, `${operation.method} ${operation.path}: ${response.body}`).toBeGreaterThanOrEqual(
         200,
       );
       expect(response.statusCode, `${operation.method} ${operation.path}: ${response.body}`).toBeLessThan(300);
+    }
+  });
+});
+
+describe('every console route in the OpenAPI document', () => {
+  it('refuses a missing, unknown or ended session with 401, and a device token is no session', async () => {
+    const ended = await signIn();
+    await api.server.inject({
+      method: 'DELETE',
+      url: SESSION_PATH,
+      headers: { cookie: ended.cookie, 'x-csrf-token': ended.csrfToken },
+    });
+    const refusals: Record<string, string>[] = [
+      {},
+      { cookie: `rutas_session=${'A'.repeat(43)}` },
+      { cookie: 'rutas_session=' },
+      { authorization: `Bearer ${token}` },
+      { cookie: ended.cookie, 'x-csrf-token': ended.csrfToken },
+    ];
+    for (const operation of operations.filter(requiresAccount)) {
+      for (const headers of refusals) {
+        const response = await send(operation, headers);
+        const label = `${operation.method} ${operation.path} with ${JSON.stringify(headers)}`;
+        expect(response.statusCode, label).toBe(401);
+        expect(response.json(), label).toEqual({ error: 'unauthorized', message: expect.any(String) });
+      }
+    }
+  });
+
+  it('answers a signed-in person, on other methods than GET only with the CSRF token', async () => {
+    for (const operation of operations.filter(requiresAccount)) {
+      const { cookie, csrfToken } = await signIn();
+      const label = `${operation.method} ${operation.path}`;
+      if (operation.method !== 'GET') {
+        const refused = await send(operation, { cookie });
+        expect(refused.statusCode, label).toBe(403);
+        expect(refused.json().error, label).toBe('csrf');
+      }
+      const response = await send(operation, { cookie, 'x-csrf-token': csrfToken });
+      expect(response.statusCode, `${label}: ${response.body}`).toBeGreaterThanOrEqual(200);
+      expect(response.statusCode, `${label}: ${response.body}`).toBeLessThan(300);
     }
   });
 });

@@ -3,18 +3,27 @@ import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ROOT } from '../../../../src/core/sync/protocol';
+import { createAccount } from '../../../../src/server/accounts/accounts';
+import { SESSION_PATH } from '../../../../src/server/api/session-routes';
 import { type ApiFixture, JURISDICTION, secondReleaseInput, startApi } from './api-fixture';
 import { type DocumentedOperation, documentedOperations } from './openapi-routes';
 
 let api: ApiFixture;
 let operations: DocumentedOperation[];
 let token: string;
+let session: { cookie: string; csrfToken: string };
+
+const ADMIN = { email: 'admin@example.org', password: 'una ruta para todas' };
 
 beforeAll(async () => {
   api = await startApi();
   await api.publishElsewhere(secondReleaseInput());
   operations = await documentedOperations(api.server);
   token = (await api.enrol(JURISDICTION)).deviceToken;
+  await createAccount(api.storage, { ...ADMIN, role: 'admin' }, null);
+  const signedIn = await api.server.inject({ method: 'POST', url: SESSION_PATH, payload: ADMIN });
+  const { csrfToken } = signedIn.json();
+  session = { cookie: String(signedIn.headers['set-cookie']).split(';', 1)[0] as string, csrfToken };
 });
 
 afterAll(async () => {
@@ -49,7 +58,9 @@ const validReport = {
 
 /** A valid body with some fields replaced by anything JSON can hold. */
 const mutatedBody = fc
-  .dictionary(fc.constantFrom(...Object.keys(validReport), 'code', 'extra'), fc.jsonValue(), { maxKeys: 4 })
+  .dictionary(fc.constantFrom(...Object.keys(validReport), 'code', 'email', 'password', 'extra'), fc.jsonValue(), {
+    maxKeys: 4,
+  })
   .map((changes) => JSON.stringify({ ...validReport, code: 'ABCD-EFGH-JKMN', ...changes }));
 
 const body = fc.oneof(
@@ -79,6 +90,17 @@ const headers = fc.record(
     'accept-encoding': fc.oneof(fc.constantFrom('gzip', 'br', 'deflate', 'identity;q=0', '*', 'br;q=2'), printable),
     'content-encoding': fc.constantFrom('gzip', 'br', 'deflate', 'identity', 'x-unknown'),
     'x-forwarded-for': printable,
+    cookie: fc.oneof(
+      fc.constantFrom(
+        'rutas_session=',
+        'rutas_session',
+        `rutas_session=${'A'.repeat(43)}`,
+        ';;=;',
+        'a=1; rutas_session=x',
+      ),
+      printable,
+    ),
+    'x-csrf-token': printable,
   },
   { requiredKeys: [] },
 );
@@ -95,12 +117,18 @@ function garbageRequest(operation: DocumentedOperation): fc.Arbitrary<InjectOpti
     return operation.path.replace(/\{[A-Za-z]+\}/g, () => values[index++] as string);
   });
   const withValidToken = fc.boolean();
+  // The session may well be signed out by an earlier DELETE: then the garbage meets a 401, as it should.
+  const withValidSession = fc.boolean();
   return fc
-    .record({ method, path, query, body, headers, withValidToken })
-    .map(({ method, path, query, body, headers, withValidToken }) => ({
+    .record({ method, path, query, body, headers, withValidToken, withValidSession })
+    .map(({ method, path, query, body, headers, withValidToken, withValidSession }) => ({
       method,
       url: `${path}${query}`,
-      headers: { ...headers, ...(withValidToken && { authorization: `Bearer ${token}` }) },
+      headers: {
+        ...headers,
+        ...(withValidToken && { authorization: `Bearer ${token}` }),
+        ...(withValidSession && { cookie: session.cookie, 'x-csrf-token': session.csrfToken }),
+      },
       ...(body !== undefined && { payload: body }),
     }));
 }

@@ -29,10 +29,19 @@ export async function documentedOperations(server: FastifyInstance): Promise<Doc
   );
 }
 
+function requiresScheme(operation: DocumentedOperation, scheme: string): boolean {
+  const security = operation.security ?? [];
+  return security.length > 0 && security.every((requirement) => scheme in requirement);
+}
+
 /** Whether a route wants a device token always (not merely accepts one). */
 export function requiresDevice(operation: DocumentedOperation): boolean {
-  const security = operation.security ?? [];
-  return security.length > 0 && security.every((requirement) => Object.keys(requirement).length > 0);
+  return requiresScheme(operation, 'deviceToken');
+}
+
+/** Whether a route is for a person signed in to the console (session cookie). */
+export function requiresAccount(operation: DocumentedOperation): boolean {
+  return requiresScheme(operation, 'sessionCookie');
 }
 
 /** A URL for the documented path: the jurisdiction given, release 2 and changes from release 1. */

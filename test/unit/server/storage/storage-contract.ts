@@ -9,6 +9,7 @@ import { keyIdOf, RELEASE_FORMAT, signReleaseHeader } from '../../../../src/core
 import type { FieldReport } from '../../../../src/core/sync/protocol';
 import { openStorage, type StoreLocation } from '../../../../src/server/storage/open';
 import {
+  type NewAccount,
   type NewRelease,
   ReleaseExistsError,
   type SigningKey,
@@ -31,6 +32,9 @@ export const TABLES = [
   'enrolment_codes',
   'devices',
   'field_reports',
+  'accounts',
+  'sessions',
+  'audit_log',
 ] as const;
 
 async function newSigningKey(): Promise<SigningKey & { cryptoKey: CryptoKey }> {
@@ -97,6 +101,19 @@ function report(overrides: Partial<FieldReport> = {}): FieldReport {
     problem: 'no-answer',
     details: 'Nobody answers on weekdays',
     reportedAt: '2026-11-24T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function newAccount(overrides: Partial<NewAccount> = {}): NewAccount {
+  return {
+    id: randomUUID(),
+    email: 'ana@example.org',
+    displayName: 'Ana',
+    passwordHash: 'scrypt$32768$8$1$c2FsdA==$a2V5',
+    role: 'coordinator',
+    jurisdictionIds: ['hn-prueba', 'gt-ayutla'],
+    createdAt: '2026-11-24T09:00:00.000Z',
     ...overrides,
   };
 }
@@ -445,6 +462,142 @@ export function storageContract(
         expect((await storage.fieldReports('hn-prueba')).map((r) => r.id)).toEqual([newer.id, older.id]);
         expect((await storage.fieldReports('gt-ayutla')).map((r) => r.id)).toEqual([elsewhere.id]);
         expect(await storage.fieldReports('mx-tapachula')).toEqual([]);
+      });
+    });
+
+    describe('accounts', () => {
+      it('stores an account once per email, whatever its case, and reads it back', async () => {
+        const ana = newAccount();
+        expect(await storage.createAccount(ana)).toBe('created');
+        const stored = { ...ana, disabledAt: null, failedLogins: 0, lockedUntil: null };
+        expect(await storage.account(ana.id)).toEqual(stored);
+        expect(await storage.accountByEmail('Ana@Example.ORG')).toEqual(stored);
+        expect(await storage.createAccount(newAccount({ displayName: 'Another Ana' }))).toBe('exists');
+        expect(await store.count('accounts')).toBe(1);
+        const { passwordHash: _, ...listed } = stored;
+        expect(await storage.accounts()).toEqual([listed]);
+        expect(await storage.account(randomUUID())).toBeUndefined();
+        expect(await storage.accountByEmail('nadie@example.org')).toBeUndefined();
+      });
+
+      it('changes the password, name and disabled time of an account, and tells when there is none', async () => {
+        const ana = newAccount();
+        await storage.createAccount(ana);
+        expect(
+          await storage.updateAccount(ana.id, {
+            passwordHash: 'scrypt$new',
+            displayName: 'Ana M.',
+            disabledAt: '2026-11-25T00:00:00.000Z',
+          }),
+        ).toBe(true);
+        expect(await storage.account(ana.id)).toMatchObject({
+          passwordHash: 'scrypt$new',
+          displayName: 'Ana M.',
+          disabledAt: '2026-11-25T00:00:00.000Z',
+          role: 'coordinator',
+        });
+        expect(await storage.updateAccount(randomUUID(), { displayName: 'x' })).toBe(false);
+      });
+
+      it('locks an account at the fifth failed sign-in in a row, and a success clears the count', async () => {
+        const ana = newAccount();
+        await storage.createAccount(ana);
+        const until = '2026-11-24T10:15:00.000Z';
+        for (let failure = 1; failure <= 4; failure++) {
+          expect(await storage.recordLoginFailure(ana.id, 5, until)).toMatchObject({
+            failedLogins: failure,
+            lockedUntil: null,
+          });
+        }
+        expect(await storage.recordLoginFailure(ana.id, 5, until)).toMatchObject({
+          failedLogins: 0,
+          lockedUntil: until,
+        });
+        await storage.recordLoginSuccess(ana.id);
+        expect(await storage.account(ana.id)).toMatchObject({ failedLogins: 0, lockedUntil: null });
+        expect(await storage.recordLoginFailure(randomUUID(), 5, until)).toBeUndefined();
+      });
+
+      it('counts failed sign-ins arriving at once without losing any', async () => {
+        const ana = newAccount();
+        await storage.createAccount(ana);
+        const others = options.parallelConnections ? [await open(), await open()] : [storage, storage];
+        const until = '2026-11-24T10:15:00.000Z';
+        await Promise.all([storage, ...others, storage].map((s) => s.recordLoginFailure(ana.id, 5, until)));
+        expect(await storage.account(ana.id)).toMatchObject({ failedLogins: 4, lockedUntil: null });
+        await storage.recordLoginFailure(ana.id, 5, until);
+        expect(await storage.account(ana.id)).toMatchObject({ lockedUntil: until });
+      });
+    });
+
+    describe('sessions', () => {
+      it('are found by id, touched, and ended one by one or all of an account at once', async () => {
+        const ana = newAccount();
+        const ben = newAccount({ email: 'ben@example.org', role: 'admin', jurisdictionIds: [] });
+        await storage.createAccount(ana);
+        await storage.createAccount(ben);
+        const session = (accountId: string) => ({
+          id: fakeHash(),
+          accountId,
+          createdAt: '2026-11-24T09:00:00.000Z',
+          expiresAt: '2026-11-24T21:00:00.000Z',
+          lastSeenAt: '2026-11-24T09:00:00.000Z',
+        });
+        const [first, second, bens] = [session(ana.id), session(ana.id), session(ben.id)];
+        for (const s of [first, second, bens]) await storage.createSession(s);
+        expect(await storage.session(first.id)).toEqual(first);
+        await storage.touchSession(first.id, '2026-11-24T09:30:00.000Z');
+        expect(await storage.session(first.id)).toEqual({ ...first, lastSeenAt: '2026-11-24T09:30:00.000Z' });
+
+        await storage.deleteSession(first.id);
+        expect(await storage.session(first.id)).toBeUndefined();
+        expect(await storage.session(second.id)).toEqual(second);
+        await storage.deleteSessionsOf(ana.id);
+        expect(await storage.session(second.id)).toBeUndefined();
+        expect(await storage.session(bens.id)).toEqual(bens);
+      });
+    });
+
+    describe('audit log', () => {
+      it('keeps entries in the order written, newest first, per jurisdiction when asked', async () => {
+        const at = '2026-11-24T09:00:00.000Z';
+        const login = await storage.appendAudit({
+          at,
+          actorAccountId: randomUUID(),
+          action: 'login',
+          jurisdictionId: null,
+          subject: 'ana@example.org',
+          details: { address: '127.0.0.1' },
+        });
+        const publish = await storage.appendAudit({
+          at,
+          actorAccountId: null,
+          action: 'publish',
+          jurisdictionId: 'hn-prueba',
+          subject: 'release 2',
+          details: { via: 'cli', changes: 3 },
+        });
+        const elsewhere = await storage.appendAudit({
+          at,
+          actorAccountId: null,
+          action: 'device_revoked',
+          jurisdictionId: 'gt-ayutla',
+          subject: randomUUID(),
+          details: {},
+        });
+        expect(publish.id).toBeGreaterThan(login.id);
+        expect(publish).toEqual({
+          id: publish.id,
+          at,
+          actorAccountId: null,
+          action: 'publish',
+          jurisdictionId: 'hn-prueba',
+          subject: 'release 2',
+          details: { via: 'cli', changes: 3 },
+        });
+        expect(await storage.auditLog()).toEqual([elsewhere, publish, login]);
+        expect(await storage.auditLog({ jurisdictionId: 'hn-prueba' })).toEqual([publish]);
+        expect(await storage.auditLog({ limit: 2 })).toEqual([elsewhere, publish]);
       });
     });
   });
