@@ -249,8 +249,11 @@ describe('update prompt', () => {
         (window as unknown as { rutasMarker?: string }).rutasMarker = 'before the chosen reload';
       });
       await reload.click();
+      // On a loaded CI machine the activation and reload have taken longer than one screen timeout.
       await page.waitForFunction(
         () => !(window as unknown as { rutasMarker?: string }).rutasMarker && document.querySelector('main h1'),
+        undefined,
+        { timeout: SCREEN_TIMEOUT * 2 },
       );
       await page.waitForFunction(async () => !(await navigator.serviceWorker.getRegistration())?.waiting);
       await expectHeading(page, ui('en', 'providers.title'));
