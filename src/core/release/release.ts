@@ -1,5 +1,4 @@
 import type { Jurisdiction } from '../handbook/schema';
-import type { ReleaseSnapshot } from '../sync/protocol';
 
 /**
  * The releases bundled with the app, so that a device that was online once has every
@@ -22,5 +21,3 @@ export interface BundledReleaseEntry {
   /** Path of the content-addressed snapshot file, relative to the app's base URL. */
   file: string;
 }
-
-export type { ReleaseSnapshot };

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { adminCommand } from '../../../src/cli/commands/admin';
 import { enrolCommand } from '../../../src/cli/commands/enrol';
 import { publishCommand } from '../../../src/cli/commands/publish';
@@ -12,34 +11,17 @@ import { login } from '../../../src/server/accounts/sessions';
 import { redeemEnrolmentCode } from '../../../src/server/enrolment/codes';
 import { openStorage } from '../../../src/server/storage/open';
 import type { Storage } from '../../../src/server/storage/types';
+import { cliStoreForEachTest, printed } from '../support/cli-store';
 import { sampleHandbookInput } from '../support/handbook-fixture';
-import { removeTemporaryDirectory, temporaryDirectory, writeHandbookFolder } from '../support/handbook-folder';
+import { writeHandbookFolder } from '../support/handbook-folder';
 
-let root: string;
-let dataDir: string;
-let log: MockInstance<typeof console.log>;
-let error: MockInstance<typeof console.error>;
-beforeEach(async () => {
-  root = await temporaryDirectory();
-  dataDir = join(root, 'data');
-  vi.stubEnv('RUTAS_DATA_DIR', dataDir);
-  vi.stubEnv('DATABASE_URL', '');
-  log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-  error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-});
-afterEach(async () => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-  await removeTemporaryDirectory(root);
-});
-
-const printed = (spy: MockInstance<(...args: unknown[]) => void>) => spy.mock.calls.map((c) => c.join(' ')).join('\n');
+const cli = cliStoreForEachTest();
 
 /** `printf '%s' "$PW" | npx rutas admin …` */
 const admin = (password: string, ...args: string[]) => adminCommand(args, Readable.from([password]));
 
 async function withStorage<T>(work: (storage: Storage) => Promise<T>): Promise<T> {
-  const storage = await openStorage({ dataDir });
+  const storage = await openStorage({ dataDir: cli.dataDir });
   try {
     return await work(storage);
   } finally {
@@ -53,9 +35,9 @@ const signIn = (email: string, password: string) =>
 const PASSWORD = 'una ruta para todas';
 
 describe('rutas admin create', () => {
-  it('creates an administrator with the password from stdin, who can then sign in; the audit log says so', async () => {
+  it('creates an administrator with the password from stdin, who can then sign in; the audit cli.log says so', async () => {
     expect(await admin(`${PASSWORD}\n`, 'create', '--email', 'Ana@Example.org', '--name', 'Ana')).toBe(0);
-    expect(printed(log)).toContain('Created administrator ana@example.org');
+    expect(printed(cli.log)).toContain('Created administrator ana@example.org');
 
     const outcome = await signIn('ana@example.org', PASSWORD);
     expect(outcome).toMatchObject({ ok: true, account: { role: 'admin', displayName: 'Ana', jurisdictionIds: [] } });
@@ -72,11 +54,11 @@ describe('rutas admin create', () => {
   it('refuses an email that has an account, a short password, the email as password, and bad usage', async () => {
     expect(await admin(PASSWORD, 'create', '--email', 'ana@example.org')).toBe(0);
     expect(await admin('otra contraseña larga', 'create', '--email', 'ANA@example.org')).toBe(1);
-    expect(printed(error)).toContain('An account with the email ana@example.org already exists');
+    expect(printed(cli.error)).toContain('An account with the email ana@example.org already exists');
     expect(await admin('corta', 'create', '--email', 'ben@example.org')).toBe(1);
-    expect(printed(error)).toContain('at least 12 characters');
+    expect(printed(cli.error)).toContain('at least 12 characters');
     expect(await admin('ben@example.org', 'create', '--email', 'ben@example.org')).toBe(1);
-    expect(printed(error)).toContain('must not be the email address');
+    expect(printed(cli.error)).toContain('must not be the email address');
     expect(await admin(PASSWORD, 'create', '--email', 'not-an-email')).toBe(1);
     expect(await admin(PASSWORD, 'create')).toBe(1);
     expect(await admin(PASSWORD, 'promote', '--email', 'ana@example.org')).toBe(1);
@@ -95,7 +77,7 @@ describe('rutas admin reset-password and disable', () => {
     expect(await signIn('ana@example.org', 'otra ruta para todas')).toMatchObject({ ok: true });
     expect(await admin('corta', 'reset-password', '--email', 'ana@example.org')).toBe(1);
     expect(await admin(PASSWORD, 'reset-password', '--email', 'nadie@example.org')).toBe(1);
-    expect(printed(error)).toContain('No account has the email nadie@example.org');
+    expect(printed(cli.error)).toContain('No account has the email nadie@example.org');
 
     expect(await admin('', 'disable', '--email', 'ana@example.org')).toBe(0);
     expect(await signIn('ana@example.org', 'otra ruta para todas')).toEqual({ ok: false, reason: 'disabled' });
@@ -105,11 +87,11 @@ describe('rutas admin reset-password and disable', () => {
   });
 });
 
-describe('the audit log of the other commands', () => {
+describe('the audit cli.log of the other commands', () => {
   it('records publish, enrolment codes and revocations made from the CLI, never the code itself', async () => {
-    expect(await publishCommand(await writeHandbookFolder(root, sampleHandbookInput()))).toBe(0);
+    expect(await publishCommand(await writeHandbookFolder(cli.root, sampleHandbookInput()))).toBe(0);
     expect(await enrolCommand(['hn-prueba'])).toBe(0);
-    const code = printed(log).match(/([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/)?.[1] as string;
+    const code = printed(cli.log).match(/([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/)?.[1] as string;
     const deviceId = randomUUID();
     await withStorage((storage) => redeemEnrolmentCode(storage, EnrolmentRequestSchema.parse({ code, deviceId })));
     expect(await revokeCommand([deviceId, '--jurisdiction', 'hn-prueba'])).toBe(0);

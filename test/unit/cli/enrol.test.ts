@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { devicesCommand } from '../../../src/cli/commands/devices';
 import { enrolCommand } from '../../../src/cli/commands/enrol';
 import { publishCommand } from '../../../src/cli/commands/publish';
@@ -10,33 +9,18 @@ import { EnrolmentRequestSchema } from '../../../src/core/sync/protocol';
 import { deviceForToken, redeemEnrolmentCode } from '../../../src/server/enrolment/codes';
 import { openStorage } from '../../../src/server/storage/open';
 import type { Storage } from '../../../src/server/storage/types';
+import { cliStoreForEachTest, printed } from '../support/cli-store';
 import { sampleHandbookInput } from '../support/handbook-fixture';
-import { removeTemporaryDirectory, temporaryDirectory, writeHandbookFolder } from '../support/handbook-folder';
+import { writeHandbookFolder } from '../support/handbook-folder';
 
-let root: string;
-let dataDir: string;
-let log: MockInstance<typeof console.log>;
-let error: MockInstance<typeof console.error>;
+const cli = cliStoreForEachTest();
 beforeEach(async () => {
-  root = await temporaryDirectory();
-  dataDir = join(root, 'data');
-  vi.stubEnv('RUTAS_DATA_DIR', dataDir);
-  vi.stubEnv('DATABASE_URL', '');
-  log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-  error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  await publishCommand(await writeHandbookFolder(root, sampleHandbookInput()));
-  log.mockClear();
+  await publishCommand(await writeHandbookFolder(cli.root, sampleHandbookInput()));
+  cli.log.mockClear();
 });
-afterEach(async () => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-  await removeTemporaryDirectory(root);
-});
-
-const printed = (spy: MockInstance<(...args: unknown[]) => void>) => spy.mock.calls.map((c) => c.join(' ')).join('\n');
 
 async function withStorage<T>(work: (storage: Storage) => Promise<T>): Promise<T> {
-  const storage = await openStorage({ dataDir });
+  const storage = await openStorage({ dataDir: cli.dataDir });
   try {
     return await work(storage);
   } finally {
@@ -46,9 +30,9 @@ async function withStorage<T>(work: (storage: Storage) => Promise<T>): Promise<T
 
 /** Runs `rutas enrol` and reads the code and link back from what it printed. */
 async function enrol(...args: string[]): Promise<{ code: string; link: string; output: string }> {
-  log.mockClear();
+  cli.log.mockClear();
   expect(await enrolCommand(args)).toBe(0);
-  const output = printed(log);
+  const output = printed(cli.log);
   const code = output.match(/Enrolment code for hn-prueba: ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/)?.[1];
   const link = output.match(/open (\S+)/)?.[1];
   if (!code || !link) throw new Error(`enrol printed no code or link:\n${output}`);
@@ -91,11 +75,11 @@ describe('rutas enrol', () => {
 
   it('refuses a jurisdiction that was never published, and bad options', async () => {
     expect(await enrolCommand(['gt-ayutla'])).toBe(1);
-    expect(printed(error)).toContain('No jurisdiction "gt-ayutla" has been published (published: hn-prueba)');
+    expect(printed(cli.error)).toContain('No jurisdiction "gt-ayutla" has been published (published: hn-prueba)');
     expect(await enrolCommand(['hn-prueba', '--hours', 'soon'])).toBe(1);
     expect(await enrolCommand(['hn-prueba', '--url', 'not a url'])).toBe(1);
     expect(await enrolCommand([])).toBe(1);
-    expect(printed(log)).toBe('');
+    expect(printed(cli.log)).toBe('');
   });
 });
 
@@ -126,25 +110,25 @@ describe('rutas devices, revoke and reports', () => {
       }
     });
 
-    log.mockClear();
+    cli.log.mockClear();
     expect(await devicesCommand('hn-prueba')).toBe(0);
-    const [header, row] = printed(log).split('\n');
+    const [header, row] = printed(cli.log).split('\n');
     expect(header).toMatch(/^id\s+enrolled\s+last seen\s+release\s+revoked$/);
     expect(row).toMatch(new RegExp(`^${deviceId}\\s+\\S+\\s+2026-11-25T08:00:00.000Z\\s+1\\s+-$`));
 
     expect(await revokeCommand([deviceId])).toBe(0);
-    log.mockClear();
+    cli.log.mockClear();
     await devicesCommand('hn-prueba');
-    expect(printed(log).split('\n')[1]).toMatch(/\s\d{4}-\d\d-\d\dT[\d:.]+Z$/);
+    expect(printed(cli.log).split('\n')[1]).toMatch(/\s\d{4}-\d\d-\d\dT[\d:.]+Z$/);
     expect(await revokeCommand([randomUUID()])).toBe(1);
 
-    log.mockClear();
+    cli.log.mockClear();
     expect(await reportsCommand('hn-prueba')).toBe(0);
-    const lines = printed(log).split('\n');
+    const lines = printed(cli.log).split('\n');
     expect(lines[1]).toContain('Moved to the market street');
     expect(lines[2]).toContain('Nobody answers');
-    log.mockClear();
+    cli.log.mockClear();
     await reportsCommand('gt-ayutla');
-    expect(printed(log)).toBe('No field reports for gt-ayutla');
+    expect(printed(cli.log)).toBe('No field reports for gt-ayutla');
   });
 });
