@@ -16,6 +16,14 @@ export interface EngineOptions extends SyncOptions {
   ready?: Promise<unknown>;
 }
 
+/** Refuses work asked for after the page has chosen to reload into a new version of the app. */
+export class SyncPausedError extends Error {
+  constructor() {
+    super('Sync is paused while the app reloads into its new version');
+    this.name = 'SyncPausedError';
+  }
+}
+
 /**
  * Keeps every jurisdiction on the device current and delivers the outbox. One piece of work
  * at a time: a full run asked for while one is under way joins it; a single jurisdiction
@@ -29,6 +37,7 @@ export class SyncEngine implements SyncControls {
   private current: SyncStatus = { running: false, outcomes: {} };
   private readonly listeners = new Set<() => void>();
   private busy = 0;
+  private paused = false;
 
   constructor(
     private readonly db: RutasDatabase,
@@ -57,6 +66,11 @@ export class SyncEngine implements SyncControls {
     return this.exclusive(() => flushOutbox(this.db, this.connection));
   }
 
+  async pause(): Promise<void> {
+    this.paused = true;
+    await this.queue;
+  }
+
   status(): SyncStatus {
     return this.current;
   }
@@ -71,7 +85,9 @@ export class SyncEngine implements SyncControls {
    * while open. Returns what stops it.
    */
   start(target: Window = window, every = PERIODIC_CHECK_MS): () => void {
-    const run = () => void this.syncNow().catch((error) => console.error('Sync failed', error));
+    const run = () => {
+      if (!this.paused) void this.syncNow().catch((error) => console.error('Sync failed', error));
+    };
     const onVisible = () => target.document.visibilityState === 'visible' && run();
     target.addEventListener('online', run);
     target.document.addEventListener('visibilitychange', onVisible);
@@ -94,6 +110,7 @@ export class SyncEngine implements SyncControls {
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (this.paused) return Promise.reject(new SyncPausedError());
     const next = this.queue.then(async () => {
       await this.ready;
       this.setRunning(+1);

@@ -16,6 +16,11 @@ export interface SyncControls {
   syncJurisdiction(jurisdictionId: string): Promise<SyncOutcome>;
   /** Sends waiting field reports now. */
   flushOutbox(): Promise<unknown>;
+  /**
+   * Starts no new request from now on and settles when the work under way has finished: a
+   * request that reaches the service worker while it is being replaced parks the new version.
+   */
+  pause(): Promise<void>;
   status(): SyncStatus;
   subscribe(listener: () => void): () => void;
 }

@@ -535,4 +535,28 @@ describe('the sync engine', () => {
     expect(run).toHaveBeenCalledTimes(3);
     await engine.syncNow();
   });
+
+  it('paused for the reload into a new app version, finishes the check under way and sends nothing more', async () => {
+    await server.publish(handbook());
+    await server.publish(handbook((h) => (h.jurisdiction.id = 'gt-vecina')));
+    const db = database();
+    await syncJurisdiction(db, J, connection());
+    await syncJurisdiction(db, 'gt-vecina', connection());
+    server.requests.length = 0;
+    const engine = new SyncEngine(db, { origin: server.origin, publicKey: store.publicKey });
+    const underWay = engine.syncNow();
+    await engine.pause();
+    const run = await underWay;
+    expect(run.outcomes.map((o) => o.status)).toEqual(['up-to-date', 'up-to-date']);
+    const sent = server.requests.length;
+    await expect(engine.syncNow()).rejects.toThrow(/paused/);
+    await expect(engine.flushOutbox()).rejects.toThrow(/paused/);
+    const target = new EventTarget() as unknown as Window;
+    Object.assign(target, { document: new EventTarget(), setInterval, clearInterval });
+    const stop = engine.start(target, 60_000);
+    target.dispatchEvent(new Event('online'));
+    stop();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.requests).toHaveLength(sent);
+  });
 });
