@@ -4,19 +4,13 @@ import { recordAudit } from '../../server/accounts/audit';
 import {
   createEnrolmentCode,
   DEFAULT_CODE_VALID_HOURS,
+  enrolmentUrl,
   formatEnrolmentCode,
   UnknownJurisdictionError,
 } from '../../server/enrolment/codes';
 import { storageFromEnv } from '../../server/storage/open';
 
 const DEFAULT_BASE_URL = 'http://localhost:8080';
-
-/** The link a phone opens from the QR code: the app's enrolment screen with the code filled in. */
-export function enrolmentUrl(baseUrl: string, code: string): string {
-  const url = new URL('/enrol', baseUrl);
-  url.searchParams.set('code', code);
-  return url.toString();
-}
 
 /**
  * `rutas enrol <jurisdiction> [--hours N] [--url BASE]`: creates a one-time enrolment code and

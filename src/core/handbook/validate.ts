@@ -1,6 +1,6 @@
 import { type CountryCode, isValidPhoneNumber } from 'libphonenumber-js/min';
 import type { z } from 'zod';
-import { Handbook } from './schema';
+import { Handbook, type Provider } from './schema';
 
 export interface HandbookIssue {
   /** Path inside the handbook, e.g. ["providers", 3, "phones", 0, "number"]. */
@@ -23,8 +23,28 @@ export function validateHandbook(input: unknown): HandbookValidation {
   return issues.length === 0 ? { ok: true, handbook: parsed.data, issues: [] } : { ok: false, issues };
 }
 
-function toHandbookIssue(issue: z.core.$ZodIssue): HandbookIssue {
+export function toHandbookIssue(issue: z.core.$ZodIssue): HandbookIssue {
   return { path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issue.message };
+}
+
+/**
+ * What the schema cannot tell about one provider: whether its phone numbers are real numbers
+ * of the jurisdiction's country, and whether its coordinates come as a pair. Paths are inside the provider.
+ */
+export function providerIssues(provider: Provider, country: CountryCode): HandbookIssue[] {
+  const issues: HandbookIssue[] = [];
+  provider.phones.forEach((phone, i) => {
+    if (!isValidPhoneNumber(phone.number, country)) {
+      issues.push({ path: ['phones', i, 'number'], message: `${phone.number} is not a valid phone number` });
+    }
+  });
+  if (provider.whatsapp && !isValidPhoneNumber(provider.whatsapp)) {
+    issues.push({ path: ['whatsapp'], message: `${provider.whatsapp} is not a valid phone number` });
+  }
+  if ((provider.latitude === undefined) !== (provider.longitude === undefined)) {
+    issues.push({ path: ['latitude'], message: 'give both latitude and longitude, or neither' });
+  }
+  return issues;
 }
 
 function crossRecordIssues(handbook: Handbook): HandbookIssue[] {
@@ -33,21 +53,11 @@ function crossRecordIssues(handbook: Handbook): HandbookIssue[] {
   const providerIds = new Set<string>();
 
   handbook.providers.forEach((provider, p) => {
-    const at = (...rest: (string | number)[]) => ['providers', p, ...rest];
     if (providerIds.has(provider.id))
-      issues.push({ path: at('id'), message: `duplicate provider id "${provider.id}"` });
+      issues.push({ path: ['providers', p, 'id'], message: `duplicate provider id "${provider.id}"` });
     providerIds.add(provider.id);
-    provider.phones.forEach((phone, i) => {
-      if (!isValidPhoneNumber(phone.number, country)) {
-        issues.push({ path: at('phones', i, 'number'), message: `${phone.number} is not a valid phone number` });
-      }
-    });
-    if (provider.whatsapp && !isValidPhoneNumber(provider.whatsapp)) {
-      issues.push({ path: at('whatsapp'), message: `${provider.whatsapp} is not a valid phone number` });
-    }
-    if ((provider.latitude === undefined) !== (provider.longitude === undefined)) {
-      issues.push({ path: at('latitude'), message: 'give both latitude and longitude, or neither' });
-    }
+    for (const issue of providerIssues(provider, country))
+      issues.push({ ...issue, path: ['providers', p, ...issue.path] });
   });
 
   handbook.jurisdiction.emergencyNumbers.forEach((emergency, i) => {

@@ -5,7 +5,16 @@ import { recordAudit } from './audit';
 import { hashPassword, passwordProblem } from './passwords';
 
 /** A request about accounts that cannot be carried out, with a message the person can act on. */
-export class AccountError extends Error {}
+export class AccountError extends Error {
+  constructor(
+    message: string,
+    /** The field of the request the problem is in. */
+    readonly field: 'email' | 'password' | 'jurisdictionIds',
+  ) {
+    super(message);
+    this.name = 'AccountError';
+  }
+}
 
 const Email = z.email('This is not an email address, e.g. ana@example.org');
 
@@ -17,13 +26,13 @@ export function normaliseEmail(email: string): string {
 function checkedEmail(email: string): string {
   const normalised = normaliseEmail(email);
   const result = Email.safeParse(normalised);
-  if (!result.success) throw new AccountError(`"${email}": ${result.error.issues[0]?.message}`);
+  if (!result.success) throw new AccountError(`"${email}": ${result.error.issues[0]?.message}`, 'email');
   return normalised;
 }
 
 function checkPassword(password: string, email: string): void {
   const problem = passwordProblem(password, email);
-  if (problem) throw new AccountError(problem);
+  if (problem) throw new AccountError(problem, 'password');
 }
 
 export interface NewAccountRequest {
@@ -45,7 +54,7 @@ export async function createAccount(
   checkPassword(request.password, email);
   const jurisdictionIds = request.role === 'coordinator' ? [...new Set(request.jurisdictionIds ?? [])] : [];
   if (request.role === 'coordinator' && jurisdictionIds.length === 0) {
-    throw new AccountError('A coordinator keeps at least one jurisdiction; name it');
+    throw new AccountError('A coordinator keeps at least one jurisdiction; name it', 'jurisdictionIds');
   }
   const account = {
     id: randomUUID(),
@@ -56,7 +65,7 @@ export async function createAccount(
     createdAt: now.toISOString(),
   };
   const outcome = await storage.createAccount({ ...account, passwordHash: await hashPassword(request.password) });
-  if (outcome === 'exists') throw new AccountError(`An account with the email ${email} already exists`);
+  if (outcome === 'exists') throw new AccountError(`An account with the email ${email} already exists`, 'email');
   await recordAudit(
     storage,
     { actor, action: 'account_created', subject: email, details: { role: account.role, jurisdictionIds } },
@@ -67,7 +76,7 @@ export async function createAccount(
 
 async function existing(storage: Storage, email: string) {
   const account = await storage.accountByEmail(normaliseEmail(email));
-  if (!account) throw new AccountError(`No account has the email ${normaliseEmail(email)}`);
+  if (!account) throw new AccountError(`No account has the email ${normaliseEmail(email)}`, 'email');
   return account;
 }
 

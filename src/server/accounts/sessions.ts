@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { CSRF_HEADER_NAME } from '../../core/console/protocol';
 import { sha256Hex } from '../../core/release/hashing';
 import type { Account, Session, Storage, StoredAccount } from '../storage/types';
 import { normaliseEmail } from './accounts';
@@ -7,7 +8,7 @@ import type { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './passwords';
 
 export const SESSION_COOKIE = 'rutas_session';
-export const CSRF_HEADER = 'x-csrf-token';
+export const CSRF_HEADER = CSRF_HEADER_NAME;
 /** A session ends 12 hours after sign-in (a working day), or after 2 hours unused. */
 export const SESSION_HOURS = 12;
 export const IDLE_MINUTES = 120;

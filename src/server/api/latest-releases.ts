@@ -34,6 +34,10 @@ class Expiring<K, V> {
     });
     return value;
   }
+
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
 }
 
 /** A manifest as sent: its JSON serialised once, and the validator a device sends back. */
@@ -78,6 +82,12 @@ export class LatestReleases {
         json: JSON.stringify(manifest),
       };
     });
+  }
+
+  /** Drops what is kept of a jurisdiction: this server just published it, so devices get the release at once. */
+  forget(jurisdictionId: string): void {
+    for (const variant of ['public', 'enrolled'] as const) this.manifests.delete(`${variant} ${jurisdictionId}`);
+    this.summaries.delete('all');
   }
 
   /** Every jurisdiction with a public release, by id. */

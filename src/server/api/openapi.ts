@@ -11,6 +11,7 @@ import {
 } from '../../core/sync/protocol';
 import { CSRF_HEADER, SESSION_COOKIE } from '../accounts/sessions';
 import { FieldReportReceiptSchema } from './field-report-routes';
+import { PERMISSION_DESCRIPTIONS } from './permissions';
 import { ApiErrorSchema } from './problems';
 import type { ApiRoute, RouteResponse } from './route-table';
 import { HealthSchema } from './service-routes';
@@ -95,9 +96,13 @@ function implicitErrors(route: ApiRoute): RouteResponse[] {
     errors.push({ status: 400, description: 'The request is invalid; `issues` says where' });
   if (route.auth === 'account') {
     errors.push({ status: 401, description: 'No session cookie, or the session has ended or the account is disabled' });
-    if (route.method !== 'GET') {
-      errors.push({ status: 403, description: 'The x-csrf-token header is missing or wrong (`csrf`)' });
-    }
+    errors.push({
+      status: 403,
+      description:
+        route.method === 'GET'
+          ? 'The account may not do this (`forbidden`)'
+          : 'The x-csrf-token header is missing or wrong (`csrf`), or the account may not do this (`forbidden`)',
+    });
   } else if (route.auth !== 'none') {
     errors.push({ status: 401, description: 'Unknown, malformed or revoked device token' });
   }
@@ -152,8 +157,16 @@ function operation(route: ApiRoute, components: Components): JsonSchema {
   return {
     operationId: route.operationId,
     summary: route.summary,
-    ...(route.description && { description: route.description }),
+    ...((route.description || route.auth === 'account') && {
+      description: [
+        route.description,
+        route.auth === 'account' && `Who: ${PERMISSION_DESCRIPTIONS[route.permission ?? 'signed-in']}`,
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+    }),
     ...(security && { security }),
+    ...(route.auth === 'account' && { 'x-rutas-permission': route.permission ?? 'signed-in' }),
     ...(parameters.length > 0 && { parameters }),
     ...(route.body && {
       requestBody: {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { CSRF_HEADER, csrfTokenFor, type SignedIn, sessionFor, sessionSecretFrom } from '../accounts/sessions';
 import { deviceForToken } from '../enrolment/codes';
 import type { Device, Storage } from '../storage/types';
+import { allows } from './permissions';
 import { ApiProblem, invalidRequest } from './problems';
 import type { ApiContext, ApiRoute, RouteAuth } from './route-table';
 
@@ -78,6 +79,9 @@ async function answer(route: ApiRoute, context: ApiContext, request: FastifyRequ
   if (route.auth === 'device' && device?.jurisdictionId !== (params as { id?: string }).id) {
     throw new ApiProblem(403, 'forbidden', 'This device is enrolled in another jurisdiction');
   }
+  if (signedIn && !allows(signedIn.account, route.permission ?? 'signed-in', (params as { id?: string }).id)) {
+    throw new ApiProblem(403, 'forbidden', 'Your account may not do this here; ask an administrator');
+  }
   const body = readBody(route, request);
   const client = { address: request.ip, secure: request.protocol === 'https' };
   const result = await route.handle({ params, body, device, signedIn, client, headers: request.headers, context });
@@ -93,6 +97,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly ApiRoute[]
     app.route({
       method: route.method,
       url: route.path,
+      ...(route.bodyLimit && { bodyLimit: route.bodyLimit }),
       handler: (request, reply) => answer(route, context, request, reply),
     });
   }

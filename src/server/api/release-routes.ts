@@ -45,7 +45,7 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
   });
 }
 
-const ReleaseNumber = z
+export const ReleaseNumber = z
   .string()
   .regex(/^[1-9][0-9]{0,8}$/, 'A release number is a whole number from 1, e.g. 3')
   .transform(Number);

@@ -4,6 +4,7 @@ import type { LoginThrottle } from '../accounts/login-throttle';
 import type { SignedIn } from '../accounts/sessions';
 import type { Device, Storage } from '../storage/types';
 import type { LatestReleases } from './latest-releases';
+import type { Permission } from './permissions';
 import type { ReleaseBodies } from './release-bodies';
 
 /**
@@ -61,15 +62,19 @@ export interface Answer {
  * document describes it from the same entry, so the two cannot drift apart.
  */
 export interface ApiRoute<P extends z.ZodObject = z.ZodObject, B extends z.ZodType = z.ZodType> {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Fastify syntax, `:name` for a path parameter. */
   path: string;
   operationId: string;
   summary: string;
   description?: string;
   auth: RouteAuth;
+  /** On `account` routes: who may call it; jurisdiction permissions apply to the `id` path parameter. */
+  permission?: Permission;
   params?: P;
   body?: B;
+  /** The largest body this route reads, when it needs more than the API's default. */
+  bodyLimit?: number;
   responses: RouteResponse[];
   handle(input: RouteInput<z.output<P>, z.output<B>>): Promise<Answer>;
 }

@@ -1,3 +1,5 @@
+import { CONSOLE_HANDBOOK_ROUTES } from './console-handbook-routes';
+import { CONSOLE_OPERATIONS_ROUTES } from './console-operations-routes';
 import { enrolmentRoute } from './enrolment-routes';
 import { fieldReportRoute } from './field-report-routes';
 import { RELEASE_ROUTES } from './release-routes';
@@ -13,4 +15,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   enrolmentRoute,
   fieldReportRoute,
   ...SESSION_ROUTES,
+  ...CONSOLE_HANDBOOK_ROUTES,
+  ...CONSOLE_OPERATIONS_ROUTES,
 ];

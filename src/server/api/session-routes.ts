@@ -1,27 +1,12 @@
-import { z } from 'zod';
-import { API_ROOT } from '../../core/sync/protocol';
+import type { z } from 'zod';
+import { LoginRequestSchema, SESSION_PATH, SessionSchema } from '../../core/console/protocol';
 import { csrfTokenFor, LOCK_MINUTES, login, logout, sessionCookie } from '../accounts/sessions';
-import { ACCOUNT_ROLES, type Account } from '../storage/types';
+import type { Account } from '../storage/types';
 import { ApiProblem } from './problems';
+
+export { LoginRequestSchema, SESSION_PATH, SessionSchema };
+
 import { type ApiRoute, defineRoute } from './route-table';
-
-export const SESSION_PATH = `${API_ROOT}/session`;
-
-export const LoginRequestSchema = z.strictObject({
-  email: z.string().min(1, 'Enter your email address').max(320),
-  password: z.string().min(1, 'Enter your password').max(1024),
-});
-
-export const SessionSchema = z.strictObject({
-  account: z.strictObject({
-    id: z.string(),
-    email: z.string(),
-    displayName: z.string(),
-    role: z.enum(ACCOUNT_ROLES),
-    jurisdictionIds: z.array(z.string()).describe('The jurisdictions a coordinator keeps; empty for other roles'),
-  }),
-  csrfToken: z.string().describe('Send it in the x-csrf-token header with every request other than GET'),
-});
 
 /** What the console may know about the signed-in person: no password hash, no lock state. */
 function sessionBody(account: Account, secret: string): z.output<typeof SessionSchema> {

@@ -32,6 +32,13 @@ export function formatEnrolmentCode(code: string): string {
   return code.match(/.{1,4}/g)?.join('-') ?? code;
 }
 
+/** What the QR code of an enrolment code opens: the app's enrolment screen with the code filled in. */
+export function enrolmentUrl(baseUrl: string, code: string): string {
+  const url = new URL('/enrol', baseUrl);
+  url.searchParams.set('code', code);
+  return url.toString();
+}
+
 /** A one-time code a coordinator hands to a worker to enrol a device in the jurisdiction. */
 export async function createEnrolmentCode(
   storage: Storage,

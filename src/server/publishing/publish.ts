@@ -1,44 +1,28 @@
 import type { Handbook } from '../../core/handbook/schema';
 import { describeChanges, recordsByKey } from '../../core/release/changes';
 import { handbookRecords } from '../../core/release/publication';
-import {
-  type HandbookRecord,
-  RELEASE_VARIANTS,
-  type ReleaseVariant,
-  recordHashes,
-  stateHash,
-} from '../../core/release/records';
+import { RELEASE_VARIANTS, recordHashes, stateHash } from '../../core/release/records';
 import { RELEASE_FORMAT, signReleaseHeader } from '../../core/release/signature';
-import type { NewRelease, Storage } from '../storage/types';
+import type { NewRelease, ReleaseNote, Storage } from '../storage/types';
+import { releaseRecords } from './release-content';
 import { ensureSigningKey, importPrivateKey } from './signing-key';
 
 export type PublishOutcome =
   | { status: 'created'; number: number; release: NewRelease }
   | { status: 'unchanged'; number: number };
 
-/** The records a variant of a release holds, to tell what a new release changes. */
-async function releaseRecords(
-  storage: Storage,
-  jurisdictionId: string,
-  number: number,
-  variant: ReleaseVariant,
-): Promise<{ number: number; stateHash: string; records: Map<string, HandbookRecord> } | undefined> {
-  const stored = await storage.release(jurisdictionId, number, variant);
-  if (!stored) return undefined;
-  const hashes = await storage.recordHashes(jurisdictionId, number, variant);
-  const byHash = await storage.records(Object.values(hashes));
-  const records = new Map(
-    Object.entries(hashes).map(([key, hash]) => [key, byHash.get(hash) as HandbookRecord] as const),
-  );
-  return { number, stateHash: stored.stateHash, records };
-}
-
 /**
  * Publishes a validated handbook as the jurisdiction's next release: both variants, each
  * with record hashes, a state hash, a changelog and an Ed25519 signature, written in one
- * transaction. Content equal to the latest release creates nothing.
+ * transaction, with the coordinator's note when there is one. Content equal to the latest
+ * release creates nothing.
  */
-export async function publishHandbook(storage: Storage, handbook: Handbook, now = new Date()): Promise<PublishOutcome> {
+export async function publishHandbook(
+  storage: Storage,
+  handbook: Handbook,
+  now = new Date(),
+  note?: ReleaseNote,
+): Promise<PublishOutcome> {
   const jurisdictionId = handbook.jurisdiction.id;
   const key = await ensureSigningKey(storage);
   const privateKey = await importPrivateKey(key);
@@ -87,6 +71,7 @@ export async function publishHandbook(storage: Storage, handbook: Handbook, now 
         records: draft.records.map((record) => ({ record, hash: draft.hashes[record.key] as string })),
       })),
     ),
+    ...(note && { note }),
   };
   await storage.insertRelease(release);
   return { status: 'created', number, release };

@@ -8,17 +8,23 @@ import {
   type Account,
   type AccountRole,
   type AuditEntry,
+  type Change,
   type Device,
+  type DraftSaveOutcome,
+  type DraftWrite,
   type EnrolmentCodeRecord,
+  type FieldReportOutcome,
   type NewAccount,
   type NewAuditEntry,
   type NewRelease,
   type RedeemOutcome,
   ReleaseExistsError,
+  type ReleaseNote,
   type Session,
   type SigningKey,
   type Storage,
   type StoredAccount,
+  type StoredDraftRecord,
   type StoredFieldReport,
   type StoredRelease,
 } from './types';
@@ -71,7 +77,7 @@ function toDevice(row: Selectable<StoreTables['devices']>): Device {
   };
 }
 
-function toFieldReport(row: Selectable<StoreTables['field_reports']>): StoredFieldReport {
+function toFieldReport(row: Selectable<StoreTables['field_reports']>): Omit<StoredFieldReport, 'outcome'> {
   return {
     id: row.id,
     deviceId: row.device_id,
@@ -83,6 +89,33 @@ function toFieldReport(row: Selectable<StoreTables['field_reports']>): StoredFie
     reportedAt: row.reported_at,
     receivedAt: row.received_at,
   };
+}
+
+function toOutcome(row: Selectable<StoreTables['field_report_outcomes']>): FieldReportOutcome {
+  return {
+    status: row.status as FieldReportOutcome['status'],
+    note: row.note,
+    decidedAt: row.decided_at,
+    decidedBy: row.decided_by,
+  };
+}
+
+function toDraftRecord(row: Selectable<StoreTables['draft_records']>): StoredDraftRecord {
+  return {
+    key: row.record_key,
+    body: JSON.parse(row.body_json),
+    revision: row.revision,
+    archived: row.archived === 1,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
+}
+
+/** Thrown inside a draft transaction to roll it back when a record moved on since the edit began. */
+class DraftConflict extends Error {
+  constructor(readonly key: string) {
+    super(`draft record ${key} changed`);
+  }
 }
 
 function toAccount(row: Selectable<StoreTables['accounts']>): StoredAccount {
@@ -256,6 +289,17 @@ export class KyselyStorage implements Storage {
           })),
         );
         for (const chunk of chunks(links)) await trx.insertInto('release_records').values(chunk).execute();
+        if (release.note) {
+          await trx
+            .insertInto('release_notes')
+            .values({
+              jurisdiction_id: jurisdictionId,
+              number,
+              message: release.note.message,
+              published_by: release.note.publishedBy,
+            })
+            .execute();
+        }
       });
     } catch (error) {
       if (await this.releaseNumberTaken(jurisdictionId, number)) {
@@ -472,7 +516,137 @@ export class KyselyStorage implements Storage {
       .orderBy('received_at', 'desc')
       .orderBy('id')
       .execute();
-    return rows.map(toFieldReport);
+    const outcomes = await this.fieldReportOutcomes(rows.map((row) => row.id));
+    return rows.map((row) => ({ ...toFieldReport(row), outcome: outcomes.get(row.id) ?? null }));
+  }
+
+  async decideFieldReport(reportId: string, outcome: FieldReportOutcome): Promise<boolean> {
+    const report = await this.db.selectFrom('field_reports').select('id').where('id', '=', reportId).executeTakeFirst();
+    if (!report) return false;
+    const values = {
+      status: outcome.status,
+      note: outcome.note,
+      decided_at: outcome.decidedAt,
+      decided_by: outcome.decidedBy,
+    };
+    await this.db
+      .insertInto('field_report_outcomes')
+      .values({ report_id: reportId, ...values })
+      .onConflict((conflict) => conflict.column('report_id').doUpdateSet(values))
+      .execute();
+    return true;
+  }
+
+  async fieldReportOutcomes(reportIds: readonly string[]): Promise<Map<string, FieldReportOutcome>> {
+    const outcomes = new Map<string, FieldReportOutcome>();
+    for (const chunk of chunks(reportIds)) {
+      const rows = await this.db
+        .selectFrom('field_report_outcomes')
+        .selectAll()
+        .where('report_id', 'in', chunk)
+        .execute();
+      for (const row of rows) outcomes.set(row.report_id, toOutcome(row));
+    }
+    return outcomes;
+  }
+
+  async releaseNotes(jurisdictionId: string): Promise<Map<number, ReleaseNote>> {
+    const rows = await this.db
+      .selectFrom('release_notes')
+      .selectAll()
+      .where('jurisdiction_id', '=', jurisdictionId)
+      .execute();
+    return new Map(rows.map((row) => [row.number, { message: row.message, publishedBy: row.published_by }]));
+  }
+
+  async draftRecords(jurisdictionId: string): Promise<StoredDraftRecord[]> {
+    const rows = await this.db
+      .selectFrom('draft_records')
+      .selectAll()
+      .where('jurisdiction_id', '=', jurisdictionId)
+      .orderBy('record_key')
+      .execute();
+    return rows.map(toDraftRecord);
+  }
+
+  async saveDraftRecords(
+    jurisdictionId: string,
+    writes: readonly DraftWrite[],
+    change: Change,
+  ): Promise<DraftSaveOutcome> {
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (const write of writes) {
+          const values = {
+            body_json: JSON.stringify(write.body),
+            archived: write.archived ? 1 : 0,
+            updated_at: change.at,
+            updated_by: change.accountId,
+          };
+          // One conditional statement per record, so two concurrent saves from the same revision cannot both win.
+          const written =
+            write.baseRevision === null
+              ? await trx
+                  .insertInto('draft_records')
+                  .values({ jurisdiction_id: jurisdictionId, record_key: write.key, revision: 1, ...values })
+                  .onConflict((conflict) => conflict.columns(['jurisdiction_id', 'record_key']).doNothing())
+                  .executeTakeFirst()
+                  .then((result) => result.numInsertedOrUpdatedRows ?? 0n)
+              : write.baseRevision === 'any'
+                ? await trx
+                    .insertInto('draft_records')
+                    .values({ jurisdiction_id: jurisdictionId, record_key: write.key, revision: 1, ...values })
+                    .onConflict((conflict) =>
+                      conflict
+                        .columns(['jurisdiction_id', 'record_key'])
+                        .doUpdateSet({ ...values, revision: sql`draft_records.revision + 1` }),
+                    )
+                    .executeTakeFirst()
+                    .then((result) => result.numInsertedOrUpdatedRows ?? 0n)
+                : await trx
+                    .updateTable('draft_records')
+                    .set({ ...values, revision: sql`revision + 1` })
+                    .where('jurisdiction_id', '=', jurisdictionId)
+                    .where('record_key', '=', write.key)
+                    .where('revision', '=', write.baseRevision)
+                    .executeTakeFirst()
+                    .then((result) => result.numUpdatedRows);
+          if (written === 0n) throw new DraftConflict(write.key);
+        }
+      });
+    } catch (error) {
+      if (!(error instanceof DraftConflict)) throw error;
+      const current = (await this.draftRecords(jurisdictionId)).find((record) => record.key === error.key);
+      return { ok: false, key: error.key, current };
+    }
+    const keys = new Set(writes.map((write) => write.key));
+    return { ok: true, records: (await this.draftRecords(jurisdictionId)).filter((record) => keys.has(record.key)) };
+  }
+
+  async replaceDraft(
+    jurisdictionId: string,
+    records: readonly { key: string; body: Record<string, unknown> }[],
+    change: Change,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const previous = await trx
+        .selectFrom('draft_records')
+        .select(['record_key', 'revision'])
+        .where('jurisdiction_id', '=', jurisdictionId)
+        .execute();
+      const revisions = new Map(previous.map((row) => [row.record_key, row.revision]));
+      await trx.deleteFrom('draft_records').where('jurisdiction_id', '=', jurisdictionId).execute();
+      const rows = records.map((record) => ({
+        jurisdiction_id: jurisdictionId,
+        record_key: record.key,
+        body_json: JSON.stringify(record.body),
+        revision: (revisions.get(record.key) ?? 0) + 1,
+        archived: 0,
+        updated_at: change.at,
+        updated_by: change.accountId,
+      }));
+      for (const chunk of chunks(rows)) await trx.insertInto('draft_records').values(chunk).execute();
+    });
   }
 
   async createAccount(account: NewAccount): Promise<'created' | 'exists'> {

@@ -147,6 +147,39 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '2026-11-24T1200-console': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('draft_records')
+          .addColumn('jurisdiction_id', 'text', (c) => c.notNull())
+          .addColumn('record_key', 'text', (c) => c.notNull())
+          .addColumn('body_json', 'text', (c) => c.notNull())
+          .addColumn('revision', 'integer', (c) => c.notNull())
+          .addColumn('archived', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('updated_by', 'text')
+          .addPrimaryKeyConstraint('draft_records_pk', ['jurisdiction_id', 'record_key'])
+          .execute();
+
+        await db.schema
+          .createTable('release_notes')
+          .addColumn('jurisdiction_id', 'text', (c) => c.notNull())
+          .addColumn('number', 'integer', (c) => c.notNull())
+          .addColumn('message', 'text', (c) => c.notNull())
+          .addColumn('published_by', 'text')
+          .addPrimaryKeyConstraint('release_notes_pk', ['jurisdiction_id', 'number'])
+          .execute();
+
+        await db.schema
+          .createTable('field_report_outcomes')
+          .addColumn('report_id', 'text', (c) => c.primaryKey())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('note', 'text', (c) => c.notNull())
+          .addColumn('decided_at', 'text', (c) => c.notNull())
+          .addColumn('decided_by', 'text')
+          .execute();
+      },
+    },
   };
 }
 

@@ -92,4 +92,29 @@ export interface StoreTables {
     /** JSON object. */
     details: string;
   };
+  /** The working copy coordinators edit; `revision` counts saves, for conflict detection. */
+  draft_records: {
+    jurisdiction_id: string;
+    record_key: string;
+    body_json: string;
+    revision: number;
+    /** 0 or 1 (SQLite has no boolean). */
+    archived: number;
+    updated_at: string;
+    updated_by: string | null;
+  };
+  /** The coordinator's changelog message for a release, and who published it (null: the CLI). */
+  release_notes: {
+    jurisdiction_id: string;
+    number: number;
+    message: string;
+    published_by: string | null;
+  };
+  field_report_outcomes: {
+    report_id: string;
+    status: string;
+    note: string;
+    decided_at: string;
+    decided_by: string | null;
+  };
 }

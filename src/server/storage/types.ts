@@ -36,6 +36,8 @@ export interface NewRelease {
     changelog: RecordChange[];
     records: { record: HandbookRecord; hash: string }[];
   }[];
+  /** Written in the same transaction when given. */
+  note?: ReleaseNote;
 }
 
 /** One enrolment of a device in a jurisdiction. */
@@ -59,12 +61,62 @@ export interface EnrolmentCodeRecord {
 
 export type RedeemOutcome = { ok: true; device: Device } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
 
-export interface StoredFieldReport extends FieldReport {
-  receivedAt: string;
+export interface FieldReportOutcome {
+  status: 'resolved' | 'dismissed';
+  note: string;
+  decidedAt: string;
+  /** Account id; null for the CLI. */
+  decidedBy: string | null;
 }
 
-export const ACCOUNT_ROLES = ['admin', 'coordinator', 'trainer'] as const;
-export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+export interface StoredFieldReport extends FieldReport {
+  receivedAt: string;
+  /** null while the report is open. */
+  outcome: FieldReportOutcome | null;
+}
+
+/** One record of a jurisdiction's draft, in the authoring format. */
+export interface StoredDraftRecord {
+  key: string;
+  body: Record<string, unknown>;
+  /** Counts saves; an edit names the revision it started from. */
+  revision: number;
+  archived: boolean;
+  updatedAt: string;
+  /** Account id; null when the record came from a release or the CLI. */
+  updatedBy: string | null;
+}
+
+export interface DraftWrite {
+  key: string;
+  body: Record<string, unknown>;
+  archived: boolean;
+  /** The revision the edit started from; null: the record must not exist yet; 'any': whatever is there (imports). */
+  baseRevision: number | null | 'any';
+}
+
+export type DraftSaveOutcome =
+  | { ok: true; records: StoredDraftRecord[] }
+  /** Someone saved `key` since the edit started: nothing of the batch was written. */
+  | { ok: false; key: string; current: StoredDraftRecord | undefined };
+
+/** Who changed something, and when. */
+export interface Change {
+  at: string;
+  /** Account id; null for the CLI. */
+  accountId: string | null;
+}
+
+/** A coordinator's words about a release. */
+export interface ReleaseNote {
+  message: string;
+  /** Account id; null for the CLI and first-run releases. */
+  publishedBy: string | null;
+}
+
+export { ACCOUNT_ROLES, type AccountRole } from '../../core/console/protocol';
+
+import type { AccountRole } from '../../core/console/protocol';
 
 /** A person who signs in to the console. */
 export interface Account {
@@ -160,6 +212,26 @@ export interface Storage {
   /** Idempotent on the report id: the same report again is a 'duplicate'; a different one with the same id a 'conflict'. */
   saveFieldReport(report: FieldReport, receivedAt: string): Promise<'created' | 'duplicate' | 'conflict'>;
   fieldReports(jurisdictionId: string): Promise<StoredFieldReport[]>;
+  /** Resolves or dismisses a report (again: the latest decision counts); false when there is no such report. */
+  decideFieldReport(reportId: string, outcome: FieldReportOutcome): Promise<boolean>;
+  /** The decisions about these reports, by id; open and unknown ids are left out. */
+  fieldReportOutcomes(reportIds: readonly string[]): Promise<Map<string, FieldReportOutcome>>;
+
+  releaseNotes(jurisdictionId: string): Promise<Map<number, ReleaseNote>>;
+
+  /** Every record of the draft, by key. */
+  draftRecords(jurisdictionId: string): Promise<StoredDraftRecord[]>;
+  /** Writes every record of the batch or, when one started from an older revision, none. */
+  saveDraftRecords(jurisdictionId: string, writes: readonly DraftWrite[], change: Change): Promise<DraftSaveOutcome>;
+  /**
+   * Replaces the whole draft (started from a release, discarded, rolled back). Revisions go on
+   * from the old ones, so an editor still open on the old draft gets a conflict, not a silent overwrite.
+   */
+  replaceDraft(
+    jurisdictionId: string,
+    records: readonly { key: string; body: Record<string, unknown> }[],
+    change: Change,
+  ): Promise<void>;
 
   /** 'exists' when the email (lower-cased by the caller) is taken; nothing is written then. */
   createAccount(account: NewAccount): Promise<'created' | 'exists'>;

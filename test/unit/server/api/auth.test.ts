@@ -4,10 +4,12 @@ import { createAccount } from '../../../../src/server/accounts/accounts';
 import { SESSION_PATH } from '../../../../src/server/api/session-routes';
 import { createEnrolmentCode } from '../../../../src/server/enrolment/codes';
 import { type ApiFixture, JURISDICTION, OTHER_JURISDICTION, secondReleaseInput, startApi } from './api-fixture';
+import { consoleBodies, consolePathValues } from './console-requests';
 import {
   type BodyExamples,
   type DocumentedOperation,
   documentedOperations,
+  type PathValues,
   requiresAccount,
   requiresDevice,
   validRequest,
@@ -63,8 +65,15 @@ afterAll(async () => {
   await api.close();
 });
 
-const send = async (operation: DocumentedOperation, headers: Record<string, string> = {}) =>
-  api.server.inject(await validRequest(operation, bodies, headers));
+const send = async (operation: DocumentedOperation, headers: Record<string, string> = {}, pathValues?: PathValues) =>
+  api.server.inject(
+    await validRequest(
+      operation,
+      { ...bodies, ...consoleBodies(api) },
+      headers,
+      pathValues ?? (await consolePathValues(api, operation)),
+    ),
+  );
 
 describe('every route in the OpenAPI document', () => {
   it('is enumerated: the document lists the enrolled routes, the console ones and the open ones', () => {
@@ -125,7 +134,9 @@ describe('every route in the OpenAPI document', () => {
 });
 
 describe('every console route in the OpenAPI document', () => {
-  it('refuses a missing, unknown or ended session with 401, and a device token is no session', async () => {
+  it('refuses a missing, unknown or ended session with 401, and a device token is no session', {
+    timeout: 60_000,
+  }, async () => {
     const ended = await signIn();
     await api.server.inject({
       method: 'DELETE',
@@ -140,8 +151,9 @@ describe('every console route in the OpenAPI document', () => {
       { cookie: ended.cookie, 'x-csrf-token': ended.csrfToken },
     ];
     for (const operation of operations.filter(requiresAccount)) {
+      const pathValues = await consolePathValues(api, operation);
       for (const headers of refusals) {
-        const response = await send(operation, headers);
+        const response = await send(operation, headers, pathValues);
         const label = `${operation.method} ${operation.path} with ${JSON.stringify(headers)}`;
         expect(response.statusCode, label).toBe(401);
         expect(response.json(), label).toEqual({ error: 'unauthorized', message: expect.any(String) });
@@ -149,9 +161,12 @@ describe('every console route in the OpenAPI document', () => {
     }
   });
 
-  it('answers a signed-in person, on other methods than GET only with the CSRF token', async () => {
+  it('answers a signed-in person, on other methods than GET only with the CSRF token', {
+    timeout: 60_000,
+  }, async () => {
+    let session = await signIn();
     for (const operation of operations.filter(requiresAccount)) {
-      const { cookie, csrfToken } = await signIn();
+      const { cookie, csrfToken } = session;
       const label = `${operation.method} ${operation.path}`;
       if (operation.method !== 'GET') {
         const refused = await send(operation, { cookie });
@@ -161,6 +176,7 @@ describe('every console route in the OpenAPI document', () => {
       const response = await send(operation, { cookie, 'x-csrf-token': csrfToken });
       expect(response.statusCode, `${label}: ${response.body}`).toBeGreaterThanOrEqual(200);
       expect(response.statusCode, `${label}: ${response.body}`).toBeLessThan(300);
+      if (operation.operationId === 'signOut') session = await signIn();
     }
   });
 });

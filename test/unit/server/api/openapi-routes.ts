@@ -44,9 +44,12 @@ export function requiresAccount(operation: DocumentedOperation): boolean {
   return requiresScheme(operation, 'sessionCookie');
 }
 
+/** Values for path parameters beyond the jurisdiction and release numbers, e.g. a report id that exists. */
+export type PathValues = Record<string, string>;
+
 /** A URL for the documented path: the jurisdiction given, release 2 and changes from release 1. */
-export function urlFor(operation: DocumentedOperation): string {
-  const values: Record<string, string> = { id: JURISDICTION, number: '2', from: '1' };
+export function urlFor(operation: DocumentedOperation, extra: PathValues = {}): string {
+  const values: Record<string, string> = { id: JURISDICTION, number: '2', from: '1', ...extra };
   return operation.path.replace(/\{([A-Za-z]+)\}/g, (_, name: string) => {
     const value = values[name];
     if (value === undefined) throw new Error(`No test value for path parameter "${name}" of ${operation.path}`);
@@ -61,8 +64,9 @@ export async function validRequest(
   operation: DocumentedOperation,
   bodies: BodyExamples,
   headers: Record<string, string> = {},
+  pathValues: PathValues = {},
 ): Promise<InjectOptions> {
-  const request: InjectOptions = { method: operation.method as 'GET', url: urlFor(operation), headers };
+  const request: InjectOptions = { method: operation.method as 'GET', url: urlFor(operation, pathValues), headers };
   if (operation.requestBody) {
     const example = bodies[operation.operationId];
     if (!example) throw new Error(`No example body for ${operation.operationId}: add one to the test`);

@@ -138,7 +138,7 @@ describe('signing in', () => {
     expect((await signIn(email, PASSWORD, address)).statusCode).toBe(200);
   });
 
-  it('makes an address that keeps failing wait, whichever accounts it tries', async () => {
+  it('makes an address that keeps failing wait, whichever accounts it tries', { timeout: 30_000 }, async () => {
     const address = newAddress();
     for (let attempt = 1; attempt <= 20; attempt++) {
       expect((await signIn(`nobody-${attempt}@example.org`, 'a guessed password', address)).statusCode).toBe(401);

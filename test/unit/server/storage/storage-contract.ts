@@ -35,6 +35,9 @@ export const TABLES = [
   'accounts',
   'sessions',
   'audit_log',
+  'draft_records',
+  'release_notes',
+  'field_report_outcomes',
 ] as const;
 
 async function newSigningKey(): Promise<SigningKey & { cryptoKey: CryptoKey }> {
@@ -229,6 +232,19 @@ export function storageContract(
         const publicOnes = await storage.recordHashes('hn-prueba', 1, 'public');
         expect(Object.keys(enrolled)).toContain('provider/casa-refugio-secreta');
         expect(Object.keys(publicOnes)).not.toContain('provider/casa-refugio-secreta');
+      });
+
+      it("keeps a release's note, written with it, and none for a release published without one", async () => {
+        await storage.insertRelease(await releaseOf(sampleHandbook(), 1, key.cryptoKey, key.id));
+        const second = await releaseOf(sampleHandbook(), 2, key.cryptoKey, key.id);
+        await storage.insertRelease({
+          ...second,
+          note: { message: 'New shelter phone', publishedBy: 'coordinator-1' },
+        });
+        expect([...(await storage.releaseNotes('hn-prueba'))]).toEqual([
+          [2, { message: 'New shelter phone', publishedBy: 'coordinator-1' }],
+        ]);
+        expect(await storage.releaseNotes('gt-ayutla')).toEqual(new Map());
       });
 
       it('answers nothing for releases and jurisdictions it does not hold', async () => {
@@ -451,7 +467,9 @@ export function storageContract(
         expect(await storage.saveFieldReport({ ...first, details: 'Something else' }, '2026-11-24T10:07:00.000Z')).toBe(
           'conflict',
         );
-        expect(await storage.fieldReports('hn-prueba')).toEqual([{ ...first, receivedAt: '2026-11-24T10:05:00.000Z' }]);
+        expect(await storage.fieldReports('hn-prueba')).toEqual([
+          { ...first, receivedAt: '2026-11-24T10:05:00.000Z', outcome: null },
+        ]);
       });
 
       it("lists a jurisdiction's reports only, newest first", async () => {
@@ -462,6 +480,154 @@ export function storageContract(
         expect((await storage.fieldReports('hn-prueba')).map((r) => r.id)).toEqual([newer.id, older.id]);
         expect((await storage.fieldReports('gt-ayutla')).map((r) => r.id)).toEqual([elsewhere.id]);
         expect(await storage.fieldReports('mx-tapachula')).toEqual([]);
+      });
+
+      it('are resolved or dismissed by a coordinator; the latest decision counts and devices can ask for it', async () => {
+        const moved = report();
+        const open = report();
+        for (const r of [moved, open]) await storage.saveFieldReport(r, '2026-11-24T10:05:00.000Z');
+        const dismissed = {
+          status: 'dismissed',
+          note: '',
+          decidedAt: '2026-11-24T11:00:00.000Z',
+          decidedBy: null,
+        } as const;
+        const resolved = {
+          status: 'resolved',
+          note: 'New address',
+          decidedAt: '2026-11-24T12:00:00.000Z',
+          decidedBy: 'a1',
+        } as const;
+        expect(await storage.decideFieldReport(moved.id, dismissed)).toBe(true);
+        expect(await storage.decideFieldReport(moved.id, resolved)).toBe(true);
+        expect(await storage.decideFieldReport(randomUUID(), resolved)).toBe(false);
+        const outcomes = await storage.fieldReportOutcomes([moved.id, open.id, randomUUID()]);
+        expect([...outcomes]).toEqual([[moved.id, resolved]]);
+        const listed = await storage.fieldReports('hn-prueba');
+        expect(listed.find((r) => r.id === moved.id)?.outcome).toEqual(resolved);
+        expect(listed.find((r) => r.id === open.id)?.outcome).toBeNull();
+      });
+    });
+
+    describe('drafts', () => {
+      const by = { at: '2026-11-24T10:00:00.000Z', accountId: 'coordinator-1' };
+      const casa = { id: 'casa', name: { es: 'Casa', en: 'House' } };
+
+      it('saves a new record at revision 1 and each later save from the current revision one higher', async () => {
+        const first = await storage.saveDraftRecords(
+          'hn-prueba',
+          [{ key: 'provider/casa', body: casa, archived: false, baseRevision: null }],
+          by,
+        );
+        expect(first).toEqual({
+          ok: true,
+          records: [
+            {
+              key: 'provider/casa',
+              body: casa,
+              revision: 1,
+              archived: false,
+              updatedAt: by.at,
+              updatedBy: 'coordinator-1',
+            },
+          ],
+        });
+        const renamed = { ...casa, name: { es: 'Casa Refugio', en: 'Refuge House' } };
+        const second = await storage.saveDraftRecords(
+          'hn-prueba',
+          [{ key: 'provider/casa', body: renamed, archived: true, baseRevision: 1 }],
+          by,
+        );
+        expect(second.ok && second.records[0]).toMatchObject({ revision: 2, archived: true, body: renamed });
+        expect(await storage.draftRecords('gt-ayutla')).toEqual([]);
+      });
+
+      it('refuses a save from an older revision, or a new record whose key exists, and writes nothing of the batch', async () => {
+        await storage.saveDraftRecords(
+          'hn-prueba',
+          [{ key: 'provider/casa', body: casa, archived: false, baseRevision: null }],
+          by,
+        );
+        await storage.saveDraftRecords(
+          'hn-prueba',
+          [{ key: 'provider/casa', body: { ...casa, url: 'https://a.example' }, archived: false, baseRevision: 1 }],
+          by,
+        );
+        const before = await storage.draftRecords('hn-prueba');
+        const stale = await storage.saveDraftRecords(
+          'hn-prueba',
+          [
+            { key: 'provider/nuevo', body: { id: 'nuevo' }, archived: false, baseRevision: null },
+            { key: 'provider/casa', body: { ...casa, url: 'https://b.example' }, archived: false, baseRevision: 1 },
+          ],
+          by,
+        );
+        expect(stale).toEqual({ ok: false, key: 'provider/casa', current: before[0] });
+        const duplicate = await storage.saveDraftRecords(
+          'hn-prueba',
+          [{ key: 'provider/casa', body: casa, archived: false, baseRevision: null }],
+          by,
+        );
+        expect(duplicate.ok).toBe(false);
+        expect(await storage.draftRecords('hn-prueba')).toEqual(before);
+      });
+
+      it('lets exactly one of two coordinators saving from the same revision at once win', async () => {
+        await storage.saveDraftRecords(
+          'hn-prueba',
+          [{ key: 'provider/casa', body: casa, archived: false, baseRevision: null }],
+          by,
+        );
+        const edits = ['https://a.example', 'https://b.example'].map((url) =>
+          storage.saveDraftRecords(
+            'hn-prueba',
+            [{ key: 'provider/casa', body: { ...casa, url }, archived: false, baseRevision: 1 }],
+            by,
+          ),
+        );
+        const outcomes = await Promise.all(edits);
+        expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+        expect((await storage.draftRecords('hn-prueba'))[0]?.revision).toBe(2);
+      });
+
+      it('an import overwrites whatever is there; replacing the draft carries revisions on', async () => {
+        await storage.saveDraftRecords(
+          'hn-prueba',
+          [{ key: 'provider/casa', body: casa, archived: false, baseRevision: null }],
+          by,
+        );
+        const imported = await storage.saveDraftRecords(
+          'hn-prueba',
+          [
+            {
+              key: 'provider/casa',
+              body: { ...casa, url: 'https://hsds.example' },
+              archived: false,
+              baseRevision: 'any',
+            },
+            { key: 'provider/otra', body: { id: 'otra' }, archived: false, baseRevision: 'any' },
+          ],
+          by,
+        );
+        expect(imported.ok && imported.records.map((r) => [r.key, r.revision])).toEqual([
+          ['provider/casa', 2],
+          ['provider/otra', 1],
+        ]);
+        await storage.replaceDraft(
+          'hn-prueba',
+          [
+            { key: 'provider/casa', body: casa },
+            { key: 'jurisdiction', body: { id: 'hn-prueba' } },
+          ],
+          {
+            at: '2026-11-24T11:00:00.000Z',
+            accountId: null,
+          },
+        );
+        expect((await storage.draftRecords('hn-prueba')).map((r) => [r.key, r.revision, r.updatedBy])).toEqual([
+          ['jurisdiction', 1, null],
+          ['provider/casa', 3, null],
+        ]);
       });
     });
 
