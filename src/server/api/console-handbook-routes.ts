@@ -165,7 +165,7 @@ async function save(
     case 'unknown-jurisdiction':
       throw notAJurisdiction(jurisdictionId);
     case 'invalid':
-      throw invalid('invalid_record', `${key} is not valid`, outcome.issues, 'body.body');
+      throw invalid('invalid_record', `${key} is not valid`, outcome.issues, 'body');
     case 'conflict':
       return {
         status: 409,
