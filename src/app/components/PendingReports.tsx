@@ -6,9 +6,9 @@ import { useSyncEngine } from '../sync/registry';
 import { useLocalize } from './useLocalize';
 
 /**
- * The field reports still on this phone: "2 reports waiting to be sent", each with its
- * provider and problem; a report the server refused (400 invalid, 409 id taken) says so
- * and can be removed.
+ * The field reports on this phone: "2 reports waiting to be sent", each with its provider and
+ * problem; a sent one says whether the coordinators have reviewed it and what they decided; a
+ * report the server refused (400 invalid, 409 id taken) says so and can be removed.
  */
 export function PendingReports({ jurisdictionId }: { jurisdictionId?: string }) {
   const { t, i18n } = useTranslation();
@@ -17,7 +17,7 @@ export function PendingReports({ jurisdictionId }: { jurisdictionId?: string }) 
   const engine = useSyncEngine();
   const entries = useOutbox(jurisdictionId);
   if (!db || !entries || entries.length === 0) return null;
-  const waiting = entries.filter((e) => !e.lastError);
+  const waiting = entries.filter((e) => !e.lastError && !e.sentAt);
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
@@ -43,8 +43,13 @@ export function PendingReports({ jurisdictionId }: { jurisdictionId?: string }) 
                   {t('outbox.remove')}
                 </button>
               </>
+            ) : entry.outcome ? (
+              <span className="hint">
+                {' '}
+                · {entry.outcome.status === 'resolved' ? t('outbox.resolved') : t('outbox.dismissed')}
+              </span>
             ) : (
-              <span className="hint"> · {t('outbox.notSentYet')}</span>
+              <span className="hint"> · {entry.sentAt ? t('outbox.sent') : t('outbox.notSentYet')}</span>
             )}
           </li>
         ))}

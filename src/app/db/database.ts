@@ -61,7 +61,7 @@ export interface Enrolment {
   enrolledAt: string;
 }
 
-/** A field report waiting to be delivered, or refused by the server. */
+/** A field report on this phone: waiting to be delivered, refused by the server, or sent and awaiting review. */
 export interface OutboxEntry {
   id: string;
   report: FieldReport;
@@ -71,6 +71,10 @@ export interface OutboxEntry {
   lastAttemptAt?: string;
   /** Set when the server refused the report (400, 409): it is kept, but not sent again. */
   lastError?: { status: number; message: string };
+  /** When the server received it; it stays listed until the coordinators' decision is known. */
+  sentAt?: string;
+  /** What the coordinators decided, learnt at a later sync. */
+  outcome?: { status: 'resolved' | 'dismissed'; decidedAt: string };
 }
 
 export interface Setting {

@@ -1,6 +1,6 @@
 import type { RutasDatabase } from '../db/database';
 import { type Connection, connect, type SyncOptions } from './connection';
-import { flushOutbox, type OutboxFlush } from './outbox';
+import { fetchReportOutcomes, flushOutbox, type OutboxFlush } from './outbox';
 import type { SyncControls, SyncStatus } from './registry';
 import { type SyncOutcome, syncJurisdiction } from './sync-jurisdiction';
 
@@ -106,7 +106,9 @@ export class SyncEngine implements SyncControls {
     const outcomes: SyncOutcome[] = [];
     for (const id of ids) outcomes.push(await syncJurisdiction(this.db, id, this.connection));
     this.record(outcomes);
-    return { outcomes, outbox: await flushOutbox(this.db, this.connection) };
+    const outbox = await flushOutbox(this.db, this.connection);
+    await fetchReportOutcomes(this.db, this.connection);
+    return { outcomes, outbox };
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {

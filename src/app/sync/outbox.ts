@@ -1,5 +1,13 @@
 import type { LocalizedText } from '../../core/handbook/schema';
-import { type ApiError, FIELD_REPORTS_PATH, type FieldReport, FieldReportSchema } from '../../core/sync/protocol';
+import {
+  type ApiError,
+  FIELD_REPORT_OUTCOMES_MAX,
+  FIELD_REPORT_OUTCOMES_PATH,
+  FIELD_REPORTS_PATH,
+  type FieldReport,
+  FieldReportOutcomesSchema,
+  FieldReportSchema,
+} from '../../core/sync/protocol';
 import type { OutboxEntry, RutasDatabase } from '../db/database';
 import { type Connection, request, responseText, ServerUnreachableError } from './connection';
 import { deviceId } from './device';
@@ -48,7 +56,7 @@ export interface OutboxFlush {
 
 /**
  * Sends every report the server has not refused, oldest first. 201 and 200 (already
- * received) remove it; 400 and 409 keep it marked with the status (and the server's
+ * received) mark it sent, to learn later what the coordinators made of it; 400 and 409 keep it marked with the status (and the server's
  * message, for logs only: the screen words it from locales/ by status), never resent;
  * no connection or a 5xx keeps it for the next flush.
  */
@@ -57,7 +65,7 @@ export async function flushOutbox(db: RutasDatabase, connection: Connection): Pr
   const result: OutboxFlush = { sent: 0, refused: 0, waiting: 0 };
   let reachable = true;
   for (const entry of entries) {
-    if (entry.lastError) continue;
+    if (entry.lastError || entry.sentAt) continue;
     if (!reachable) {
       result.waiting++;
       continue;
@@ -70,7 +78,7 @@ export async function flushOutbox(db: RutasDatabase, connection: Connection): Pr
         body: JSON.stringify(entry.report),
       });
       if (response.status === 200 || response.status === 201) {
-        await db.outbox.delete(entry.id);
+        await db.outbox.update(entry.id, { sentAt: attemptedAt, lastAttemptAt: attemptedAt });
         result.sent++;
       } else if (response.status === 400 || response.status === 409) {
         const message = await serverMessage(response);
@@ -94,6 +102,14 @@ export async function flushOutbox(db: RutasDatabase, connection: Connection): Pr
   return result;
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 async function serverMessage(response: Response): Promise<string> {
   const text = await responseText(response);
   try {
@@ -103,6 +119,49 @@ async function serverMessage(response: Response): Promise<string> {
     // Not the API's JSON error: the status is all there is to say.
   }
   return `HTTP ${response.status}`;
+}
+
+/** A decided report stays listed this long, so the worker sees what became of it, then goes. */
+export const DECIDED_REPORT_KEPT_DAYS = 30;
+
+/**
+ * Asks what the coordinators decided about the reports this phone sent, records it, and forgets
+ * decided reports after DECIDED_REPORT_KEPT_DAYS. Without a connection nothing changes.
+ */
+export async function fetchReportOutcomes(db: RutasDatabase, connection: Connection): Promise<number> {
+  const now = connection.now();
+  const cutoff = new Date(now.getTime() - DECIDED_REPORT_KEPT_DAYS * 86_400_000).toISOString();
+  const stale = await db.outbox
+    .filter((entry) => entry.outcome !== undefined && entry.outcome.decidedAt < cutoff)
+    .primaryKeys();
+  await db.outbox.bulkDelete(stale);
+  const undecided = await db.outbox.filter((entry) => entry.sentAt !== undefined && !entry.outcome).primaryKeys();
+  let decided = 0;
+  for (let start = 0; start < undecided.length; start += FIELD_REPORT_OUTCOMES_MAX) {
+    const ids = undecided.slice(start, start + FIELD_REPORT_OUTCOMES_MAX);
+    let answer: unknown;
+    try {
+      const response = await request(connection, FIELD_REPORT_OUTCOMES_PATH, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ids }),
+      });
+      if (!response.ok) return decided;
+      answer = parseJson(await responseText(response));
+    } catch (error) {
+      if (error instanceof ServerUnreachableError) return decided;
+      throw error;
+    }
+    const parsed = FieldReportOutcomesSchema.safeParse(answer);
+    if (!parsed.success) return decided;
+    const asked = new Set(ids);
+    for (const { id, status, decidedAt } of parsed.data.outcomes) {
+      if (!asked.has(id)) continue;
+      await db.outbox.update(id, { outcome: { status, decidedAt } });
+      decided++;
+    }
+  }
+  return decided;
 }
 
 /** A report the server refused, removed by the worker after reading why. */

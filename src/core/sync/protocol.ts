@@ -18,6 +18,7 @@ export function syncPaths(jurisdictionId: string, variant: ReleaseVariant) {
 
 export const ENROLMENTS_PATH = `${API_ROOT}/enrolments`;
 export const FIELD_REPORTS_PATH = `${API_ROOT}/field-reports`;
+export const FIELD_REPORT_OUTCOMES_PATH = `${API_ROOT}/field-reports/outcomes`;
 
 const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const PhoneDisplay = z.record(z.string(), z.string());
@@ -141,6 +142,22 @@ export const FieldReportSchema = z
     path: ['details'],
   });
 export type FieldReport = z.infer<typeof FieldReportSchema>;
+
+/** The most report ids one outcome request may name. */
+export const FIELD_REPORT_OUTCOMES_MAX = 200;
+
+/** A device asks what became of the reports it sent, by their ids (which only it knows). */
+export const FieldReportOutcomesRequestSchema = z.strictObject({
+  ids: z.array(z.uuid()).min(1).max(FIELD_REPORT_OUTCOMES_MAX),
+});
+
+/** What coordinators decided; reports still open are left out. No note: it may be about other people. */
+export const FieldReportOutcomesSchema = z.strictObject({
+  outcomes: z.array(
+    z.strictObject({ id: z.uuid(), status: z.enum(['resolved', 'dismissed']), decidedAt: z.iso.datetime() }),
+  ),
+});
+export type FieldReportOutcomes = z.infer<typeof FieldReportOutcomesSchema>;
 
 /** Every API error: a stable code and a sentence a person can act on. */
 export interface ApiError {

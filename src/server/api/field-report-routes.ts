@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { FIELD_REPORTS_PATH, FieldReportSchema } from '../../core/sync/protocol';
+import {
+  FIELD_REPORT_OUTCOMES_PATH,
+  FIELD_REPORTS_PATH,
+  FieldReportOutcomesRequestSchema,
+  FieldReportOutcomesSchema,
+  FieldReportSchema,
+} from '../../core/sync/protocol';
 import { ApiProblem } from './problems';
 import { defineRoute } from './route-table';
 
@@ -51,5 +57,30 @@ export const fieldReportRoute = defineRoute({
       );
     }
     return { status: outcome === 'created' ? 201 : 200, body: { id: report.id, status: 'received' } };
+  },
+});
+
+/**
+ * What coordinators decided about reports a device sent. Report ids are random UUIDs made by the
+ * device, so only the device that sent a report can ask about it; no token is needed.
+ */
+export const fieldReportOutcomesRoute = defineRoute({
+  method: 'POST',
+  path: FIELD_REPORT_OUTCOMES_PATH,
+  operationId: 'getFieldReportOutcomes',
+  summary: 'What coordinators decided about the field reports this device sent',
+  description: 'Reports still open, and ids the server does not know, are left out of the answer.',
+  auth: 'none',
+  body: FieldReportOutcomesRequestSchema,
+  responses: [{ status: 200, description: 'The decided ones', schema: FieldReportOutcomesSchema }],
+  async handle({ body, context }) {
+    const decided = await context.storage.fieldReportOutcomes(body.ids);
+    return {
+      status: 200,
+      body: {
+        outcomes: [...decided].map(([id, outcome]) => ({ id, status: outcome.status, decidedAt: outcome.decidedAt })),
+      },
+      headers: { 'Cache-Control': 'no-store' },
+    };
   },
 });

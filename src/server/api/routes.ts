@@ -1,7 +1,7 @@
 import { CONSOLE_HANDBOOK_ROUTES } from './console-handbook-routes';
 import { CONSOLE_OPERATIONS_ROUTES } from './console-operations-routes';
 import { enrolmentRoute } from './enrolment-routes';
-import { fieldReportRoute } from './field-report-routes';
+import { fieldReportOutcomesRoute, fieldReportRoute } from './field-report-routes';
 import { RELEASE_ROUTES } from './release-routes';
 import type { ApiRoute } from './route-table';
 import { healthRoute, openApiRoute } from './service-routes';
@@ -14,6 +14,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...RELEASE_ROUTES,
   enrolmentRoute,
   fieldReportRoute,
+  fieldReportOutcomesRoute,
   ...SESSION_ROUTES,
   ...CONSOLE_HANDBOOK_ROUTES,
   ...CONSOLE_OPERATIONS_ROUTES,

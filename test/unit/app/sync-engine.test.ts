@@ -7,7 +7,7 @@ import { deviceId } from '../../../src/app/sync/device';
 import { SyncEngine } from '../../../src/app/sync/engine';
 import { normaliseEnrolmentCode, redeemEnrolmentCode } from '../../../src/app/sync/enrolment';
 import { installSnapshot } from '../../../src/app/sync/install';
-import { flushOutbox, queueFieldReport } from '../../../src/app/sync/outbox';
+import { fetchReportOutcomes, flushOutbox, queueFieldReport } from '../../../src/app/sync/outbox';
 import { forgetEnrolment, syncJurisdiction } from '../../../src/app/sync/sync-jurisdiction';
 import type { HandbookInput } from '../../../src/core/handbook/schema';
 import { handbookRecords } from '../../../src/core/release/publication';
@@ -408,7 +408,7 @@ describe('field reports', () => {
 
   /** The reports the server stored, as the device sent them. */
   async function reportsOnServer() {
-    return (await store.storage.fieldReports(J)).map(({ receivedAt: _, ...report }) => report);
+    return (await store.storage.fieldReports(J)).map(({ receivedAt: _, outcome: __, ...report }) => report);
   }
 
   it('wait in the outbox offline and are delivered once when the server is reachable', async () => {
@@ -420,18 +420,46 @@ describe('field reports', () => {
     expect(await db.outbox.count()).toBe(1);
 
     expect(await flushOutbox(db, connection())).toEqual({ sent: 1, refused: 0, waiting: 0 });
-    expect(await db.outbox.count()).toBe(0);
+    expect((await db.outbox.get(entry.id))?.sentAt).toBe('2026-11-24T08:00:00.000Z');
     expect(await reportsOnServer()).toEqual([entry.report]);
+    server.requests.length = 0;
+    expect(await flushOutbox(db, connection())).toEqual({ sent: 0, refused: 0, waiting: 0 });
+    expect(server.requests).toHaveLength(0);
   });
 
-  it('a report the server already has (200) is removed, not duplicated', async () => {
+  it('a report the server already has (200) is marked sent, not duplicated', async () => {
     const db = database();
     const entry = await queueFieldReport(db, draft);
     await flushOutbox(db, connection());
-    await db.outbox.add(entry); // the phone sent it but did not hear the answer
+    await db.outbox.put(entry); // the phone sent it but did not hear the answer
     expect(await flushOutbox(db, connection())).toEqual({ sent: 1, refused: 0, waiting: 0 });
-    expect(await db.outbox.count()).toBe(0);
+    expect((await db.outbox.get(entry.id))?.sentAt).toBeDefined();
     expect(await reportsOnServer()).toEqual([entry.report]);
+  });
+
+  it("the coordinators' decision reaches the phone at a later sync, and a decided report is forgotten after 30 days", async () => {
+    const db = database();
+    const resolved = await queueFieldReport(db, draft);
+    const open = await queueFieldReport(db, { ...draft, problem: 'moved' });
+    await flushOutbox(db, connection());
+    expect(await fetchReportOutcomes(db, connection())).toBe(0);
+    await store.storage.decideFieldReport(resolved.report.id, {
+      status: 'resolved',
+      note: 'Called them: new number',
+      decidedAt: '2026-11-25T09:00:00.000Z',
+      decidedBy: null,
+    });
+    const offline = connect({ origin: 'http://127.0.0.1:9', publicKey: store.publicKey });
+    expect(await fetchReportOutcomes(db, offline)).toBe(0);
+    expect(await fetchReportOutcomes(db, connection('2026-11-26T08:00:00Z'))).toBe(1);
+    expect((await db.outbox.get(resolved.id))?.outcome).toEqual({
+      status: 'resolved',
+      decidedAt: '2026-11-25T09:00:00.000Z',
+    });
+    expect((await db.outbox.get(open.id))?.outcome).toBeUndefined();
+    await fetchReportOutcomes(db, connection('2026-12-26T08:00:00Z'));
+    expect(await db.outbox.get(resolved.id)).toBeUndefined();
+    expect(await db.outbox.get(open.id)).toBeDefined();
   });
 
   it('a report the server refuses (409) is kept with the status and not sent again', async () => {

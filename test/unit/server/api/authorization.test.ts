@@ -36,6 +36,7 @@ const ALLOWED: Record<string, Role[]> = {
   getChangesEnrolled: ['device'],
   redeemEnrolmentCode: EVERYONE,
   submitFieldReport: EVERYONE,
+  getFieldReportOutcomes: EVERYONE,
   signIn: EVERYONE,
   getSession: ACCOUNTS,
   signOut: ACCOUNTS,

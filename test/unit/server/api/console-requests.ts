@@ -46,6 +46,7 @@ export function consoleBodies(api: ApiFixture): BodyExamples {
   return {
     saveDraftJurisdiction: () => draftRecord(api, 'jurisdiction'),
     saveDraftRecord: () => draftRecord(api, 'provider/caminos'),
+    getFieldReportOutcomes: () => ({ ids: [randomUUID()] }),
     publishDraft: () => ({ message: 'Caminos: phone checked' }),
     rollBack: () => ({ release: 1, message: 'Back to the first release' }),
     decideFieldReport: () => ({ status: 'resolved', note: 'Number corrected' }),
