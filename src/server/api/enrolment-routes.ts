@@ -1,4 +1,5 @@
 import { ENROLMENTS_PATH, EnrolmentRequestSchema, EnrolmentResponseSchema } from '../../core/sync/protocol';
+import { recordAudit } from '../accounts/audit';
 import { redeemEnrolmentCode } from '../enrolment/codes';
 import { ApiProblem } from './problems';
 import { defineRoute } from './route-table';
@@ -34,6 +35,16 @@ export const enrolmentRoute = defineRoute({
   async handle({ body, context }) {
     const outcome = await redeemEnrolmentCode(context.storage, body, context.now());
     if (!outcome.ok) throw REFUSALS[outcome.reason]();
+    await recordAudit(
+      context.storage,
+      {
+        actor: null,
+        action: 'device_enrolled',
+        jurisdictionId: outcome.device.jurisdictionId,
+        subject: outcome.device.id,
+      },
+      context.now(),
+    );
     return {
       status: 201,
       body: { jurisdictionId: outcome.device.jurisdictionId, deviceId: outcome.device.id, deviceToken: outcome.token },
