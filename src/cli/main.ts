@@ -13,6 +13,10 @@ Commands:
   revoke <device-id> [--jurisdiction ID]
                              revoke a device: it loses restricted records at its next sync
   reports <jurisdiction>     list field reports about providers, newest first
+  export-hsds <jurisdiction> --out <file>
+                             write the latest release's public providers as HSDS 3.0 JSON
+  import-hsds <file-or-folder> --jurisdiction <id>
+                             read HSDS 3.0 JSON, or a folder of HSDS CSV files, into the draft
   admin create --email E [--name N]
                              create a console administrator; the password is read from stdin:
                              printf '%s' "$PW" | npx rutas admin create --email E
@@ -20,8 +24,8 @@ Commands:
                              set a new password (from stdin), lift a lock, end its sessions
   admin disable --email E    the account can no longer sign in; its sessions end
 
-publish, enrol, devices, revoke, reports and admin use the server's store: PostgreSQL when
-DATABASE_URL is set, otherwise SQLite under RUTAS_DATA_DIR (default ./data).`;
+publish, enrol, devices, revoke, reports, export-hsds, import-hsds and admin use the server's
+store: PostgreSQL when DATABASE_URL is set, otherwise SQLite under RUTAS_DATA_DIR (default ./data).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -55,6 +59,14 @@ async function main(argv: string[]): Promise<number> {
     case 'reports': {
       const { reportsCommand } = await import('./commands/reports');
       return reportsCommand(rest[0]);
+    }
+    case 'export-hsds': {
+      const { exportHsdsCommand } = await import('./commands/export-hsds');
+      return exportHsdsCommand(rest);
+    }
+    case 'import-hsds': {
+      const { importHsdsCommand } = await import('./commands/import-hsds');
+      return importHsdsCommand(rest);
     }
     case 'admin': {
       const { adminCommand } = await import('./commands/admin');

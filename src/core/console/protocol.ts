@@ -267,3 +267,23 @@ export const ConsoleAccountSchema = z.strictObject({
   createdAt: z.string(),
 });
 export type ConsoleAccount = z.infer<typeof ConsoleAccountSchema>;
+
+/** What an HSDS import did: providers added and updated in the draft, and the mapping report. */
+export const HsdsImportAnswerSchema = z.strictObject({
+  added: z.array(z.string()),
+  updated: z.array(z.string()),
+  /** See HsdsImportReport in src/core/hsds/report.ts. */
+  report: z.strictObject({
+    providers: z.array(z.record(z.string(), z.unknown())),
+    skipped: z.array(z.record(z.string(), z.unknown())),
+  }),
+});
+
+/** 422 answer to an import that is not HSDS: nothing was written. */
+export const HsdsRefusalSchema = z.strictObject({
+  error: z.literal('hsds_refused'),
+  message: z.string(),
+  issues: z.array(z.strictObject({ path: z.string(), message: z.string() })),
+  /** See HsdsProblem in src/core/hsds/report.ts: code, file, line, path, message. */
+  problems: z.array(z.record(z.string(), z.unknown())),
+});

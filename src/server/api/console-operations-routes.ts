@@ -8,12 +8,17 @@ import {
   consolePaths,
   EnrolmentCodeSchema,
   FieldReportDecisionSchema,
+  HsdsImportAnswerSchema,
+  HsdsImportRequestSchema,
+  HsdsRefusalSchema,
   NewAccountSchema,
   PasswordResetSchema,
 } from '../../core/console/protocol';
 import { RecordId } from '../../core/handbook/schema';
+import { HSDS_IMPORT_MAX_BYTES } from '../../core/hsds/import';
 import { AccountError, createAccount, disableAccount, resetPassword } from '../accounts/accounts';
 import { recordAudit } from '../accounts/audit';
+import { exportHsds, importHsdsIntoDraft } from '../drafts/hsds';
 import { createEnrolmentCode, enrolmentUrl, formatEnrolmentCode } from '../enrolment/codes';
 import type { Account, AuditEntry, Storage } from '../storage/types';
 import { ApiProblem, notFound } from './problems';
@@ -344,6 +349,100 @@ const disable = defineRoute({
   },
 });
 
+/** Room for 50 MB of files once written as JSON strings (quotes and line ends are escaped). */
+const HSDS_IMPORT_BODY_LIMIT = HSDS_IMPORT_MAX_BYTES * 1.5;
+
+const hsdsImport = defineRoute({
+  method: 'POST',
+  path: pattern(paths.hsdsImport),
+  operationId: 'importHsds',
+  summary: "Reads HSDS 3.0 data (a JSON document, or the tabular package's CSV files) into the jurisdiction's draft",
+  description:
+    'Answers what was mapped and what was skipped and why. Input that is not HSDS (wrong types, duplicate ids, ' +
+    'broken CSV) is refused whole, with the problems; nothing is written then. Nothing is published.',
+  auth: 'account',
+  permission: 'edit-jurisdiction',
+  params: JurisdictionParams,
+  body: HsdsImportRequestSchema,
+  bodyLimit: HSDS_IMPORT_BODY_LIMIT,
+  responses: [
+    { status: 200, description: 'Imported into the draft', schema: HsdsImportAnswerSchema },
+    { status: 404, description: 'No such jurisdiction' },
+    { status: 413, description: 'More than 50 MB of files (`import_too_large`)' },
+    {
+      status: 422,
+      description: 'Not HSDS 3.0 (`hsds_refused`); `issues` name each problem, `problems` in detail',
+      schema: HsdsRefusalSchema,
+    },
+  ],
+  async handle(input) {
+    const { params, body, context } = input;
+    const bytes = body.files.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
+    if (bytes > HSDS_IMPORT_MAX_BYTES) {
+      throw new ApiProblem(
+        413,
+        'import_too_large',
+        `The files hold ${(bytes / 1024 / 1024).toFixed(1)} MB; an HSDS import takes at most ${HSDS_IMPORT_MAX_BYTES / 1024 / 1024} MB. Nothing was imported.`,
+      );
+    }
+    const outcome = await importHsdsIntoDraft(
+      context.storage,
+      params.id,
+      body.files,
+      {
+        actorAccountId: signedInAccount(input).id,
+        source: `HSDS import: ${body.files.map((file) => file.name).join(', ')}`,
+      },
+      context.now(),
+    );
+    if (outcome.status === 'unknown-jurisdiction') throw notFound(`No jurisdiction "${params.id}" on this server`);
+    if (outcome.status === 'refused') {
+      const issues = outcome.problems.map((problem) => ({
+        path: [problem.file, problem.line === undefined ? undefined : `line ${problem.line}`, problem.path]
+          .filter(Boolean)
+          .join(' '),
+        message: problem.message,
+      }));
+      return {
+        status: 422,
+        body: {
+          error: 'hsds_refused',
+          message: 'The files are not HSDS 3.0 that Rutas can read; nothing was imported',
+          issues,
+          problems: outcome.problems,
+        },
+      };
+    }
+    return { status: 200, body: { added: outcome.added, updated: outcome.updated, report: outcome.report } };
+  },
+});
+
+const hsdsExport = defineRoute({
+  method: 'GET',
+  path: pattern(paths.hsdsExport),
+  operationId: 'exportHsds',
+  summary: "The jurisdiction's latest release as HSDS 3.0 JSON (a page of organizations); public providers only",
+  auth: 'account',
+  permission: 'read-jurisdiction',
+  params: JurisdictionParams,
+  responses: [
+    { status: 200, description: 'HSDS 3.0 organizations, as a download', schema: z.record(z.string(), z.unknown()) },
+    { status: 404, description: 'No release to export' },
+  ],
+  async handle({ params, context }) {
+    const exported = await exportHsds(context.storage, params.id);
+    if (!exported) throw notFound(`No release of "${params.id}" to export`);
+    return {
+      status: 200,
+      body: exported.hsds,
+      headers: {
+        ...NO_STORE,
+        'Content-Disposition': `attachment; filename="${params.id}-release-${exported.release}.hsds.json"`,
+      },
+    };
+  },
+});
+
 export const CONSOLE_OPERATIONS_ROUTES: readonly ApiRoute[] = [
   listFieldReports,
   decideFieldReport,
@@ -356,4 +455,6 @@ export const CONSOLE_OPERATIONS_ROUTES: readonly ApiRoute[] = [
   newAccount,
   newPassword,
   disable,
+  hsdsImport,
+  hsdsExport,
 ];

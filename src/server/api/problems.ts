@@ -48,7 +48,11 @@ const FRAMEWORK_PROBLEMS: Record<string, (error: FastifyError) => ApiProblem> = 
   FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>
     new ApiProblem(415, 'unsupported_media_type', 'Send the body as JSON, with Content-Type: application/json'),
   FST_ERR_CTP_BODY_TOO_LARGE: () =>
-    new ApiProblem(413, 'payload_too_large', `The body is larger than ${BODY_LIMIT_BYTES / 1024} KB`),
+    new ApiProblem(
+      413,
+      'payload_too_large',
+      `The body is larger than this request accepts: ${BODY_LIMIT_BYTES / 1024} KB, or 1 MB for a handbook record and 50 MB of files for an HSDS import`,
+    ),
   FST_ERR_CTP_INVALID_JSON_BODY: () =>
     new ApiProblem(400, 'malformed_json', 'The body is not valid JSON (or holds a __proto__ or constructor key)'),
   FST_ERR_CTP_EMPTY_JSON_BODY: () =>

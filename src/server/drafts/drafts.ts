@@ -1,6 +1,7 @@
 import type { Draft } from '../../core/console/protocol';
-import type { Handbook, Provider } from '../../core/handbook/schema';
+import type { Handbook } from '../../core/handbook/schema';
 import { type HandbookIssue, validateHandbook } from '../../core/handbook/validate';
+import type { ImportedProvider } from '../../core/hsds/report';
 import { describeChanges, type RecordChange } from '../../core/release/changes';
 import type { HandbookRecord } from '../../core/release/records';
 import { recordAudit } from '../accounts/audit';
@@ -42,6 +43,18 @@ export async function openDraft(
   if (latest === undefined) return undefined;
   await resetDraftTo(storage, jurisdictionId, latest, null, now);
   return storage.draftRecords(jurisdictionId);
+}
+
+/** The draft's records, or, before anyone started one, the latest release's, without writing anything. */
+export async function draftOrLatestRelease(
+  storage: Storage,
+  jurisdictionId: string,
+): Promise<{ key: string; body: Record<string, unknown> }[] | undefined> {
+  const records = await storage.draftRecords(jurisdictionId);
+  if (records.length > 0) return records;
+  const latest = await latestNumber(storage, jurisdictionId);
+  const release = latest === undefined ? undefined : await authoredRelease(storage, jurisdictionId, latest);
+  return release && [...release].map(([key, body]) => ({ key, body }));
 }
 
 async function resetDraftTo(storage: Storage, jurisdictionId: string, number: number, author: Author, now: Date) {
@@ -247,33 +260,60 @@ export async function discardDraft(
   return true;
 }
 
+/** Whether a value is text in several languages, keyed by language code. */
+function isLocalized(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.entries(value).every(
+      ([key, text]) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(key) && typeof text === 'string',
+    )
+  );
+}
+
+/**
+ * An imported provider over the one the draft has: the import's fields win, but text it does
+ * not carry in a language (an import is in one language) keeps the draft's translation.
+ */
+function mergedProvider(imported: Record<string, unknown>, current: Record<string, unknown> | undefined) {
+  if (!current) return imported;
+  const merged: Record<string, unknown> = { ...imported };
+  for (const [field, value] of Object.entries(imported)) {
+    const before = current[field];
+    if (isLocalized(value) && isLocalized(before)) merged[field] = { ...before, ...value };
+  }
+  return merged;
+}
+
 /**
  * Puts imported providers into the draft in one transaction: a provider whose id the draft
- * has is replaced, the others are added. Nothing is published; the coordinator reviews first.
+ * has is updated (keeping its translations), the others are added. Imported records may not
+ * validate yet (text in one language): the draft lists what is missing before publishing.
  */
 export async function importIntoDraft(
   storage: Storage,
   jurisdictionId: string,
-  providers: readonly Provider[],
+  providers: readonly ImportedProvider[],
   { actorAccountId, source }: { actorAccountId: string | null; source: string },
   now = new Date(),
 ): Promise<{ added: string[]; updated: string[] }> {
   const records = (await openDraft(storage, jurisdictionId, now)) ?? [];
-  const existing = new Set(records.map((record) => record.key));
-  const keyOf = (provider: Provider) => `provider/${provider.id}`;
+  const current = new Map(records.map((record) => [record.key, record]));
+  const keyOf = (provider: ImportedProvider) => `provider/${provider.id}`;
   const outcome = await storage.saveDraftRecords(
     jurisdictionId,
     providers.map((provider) => ({
       key: keyOf(provider),
-      body: provider as unknown as Record<string, unknown>,
+      body: mergedProvider(provider as unknown as Record<string, unknown>, current.get(keyOf(provider))?.body),
       archived: false,
       baseRevision: 'any' as const,
     })),
     { at: now.toISOString(), accountId: actorAccountId },
   );
   if (!outcome.ok) throw new Error(`The import could not be written: ${outcome.key} changed meanwhile`);
-  const added = providers.filter((provider) => !existing.has(keyOf(provider))).map((provider) => provider.id);
-  const updated = providers.filter((provider) => existing.has(keyOf(provider))).map((provider) => provider.id);
+  const added = providers.filter((provider) => !current.has(keyOf(provider))).map((provider) => provider.id);
+  const updated = providers.filter((provider) => current.has(keyOf(provider))).map((provider) => provider.id);
   await recordAudit(
     storage,
     {

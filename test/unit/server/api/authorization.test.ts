@@ -61,6 +61,8 @@ const ALLOWED: Record<string, Role[]> = {
   createAccount: ADMINS,
   resetPassword: ADMINS,
   disableAccount: ADMINS,
+  importHsds: EDITORS,
+  exportHsds: READERS,
 };
 
 let api: ApiFixture;

@@ -3,6 +3,7 @@ import { createAccount } from '../../../../src/server/accounts/accounts';
 import { SESSION_PATH } from '../../../../src/server/api/session-routes';
 import { openDraft } from '../../../../src/server/drafts/drafts';
 import type { AccountRole } from '../../../../src/server/storage/types';
+import { exampleFile } from '../../support/hsds';
 import { type ApiFixture, JURISDICTION } from './api-fixture';
 import type { BodyExamples, DocumentedOperation, PathValues } from './openapi-routes';
 
@@ -56,6 +57,7 @@ export function consoleBodies(api: ApiFixture): BodyExamples {
       role: 'trainer',
       password: 'otra ruta para todas',
     }),
+    importHsds: () => ({ files: [exampleFile('service_full.json')] }),
     resetPassword: () => ({ password: 'una ruta nueva para todas' }),
   };
 }

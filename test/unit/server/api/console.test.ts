@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolePaths } from '../../../../src/core/console/protocol';
 import { syncPaths } from '../../../../src/core/sync/protocol';
+import { exampleFile } from '../../support/hsds';
 import { type ApiFixture, JURISDICTION, RESTRICTED_PROVIDER, startApi } from './api-fixture';
 import { accountFor, type ConsoleSession, signIn } from './console-requests';
 
@@ -213,5 +214,42 @@ describe('a coordinator keeping the handbook', () => {
       revokedAt: expect.any(String),
       outOfDate: false,
     });
+  });
+
+  it('imports HSDS into the draft with a report, refuses what is not HSDS or over 50 MB, and exports only public providers', async () => {
+    const imported = await call(ana, 'POST', paths.hsdsImport, { files: [exampleFile('organization_full.json')] });
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json()).toMatchObject({
+      added: [expect.any(String)],
+      updated: [],
+      report: { providers: [expect.any(Object)] },
+    });
+    const draftAfterImport = (await call(ana, 'GET', paths.draft)).json();
+    expect(draftAfterImport.records.map((r: { key: string }) => r.key)).toContain(
+      `provider/${imported.json().added[0]}`,
+    );
+
+    const organization = JSON.parse(exampleFile('organization_list.json').content).contents[0];
+    const refused = await call(ana, 'POST', paths.hsdsImport, {
+      files: [{ name: 'twice.json', content: JSON.stringify([organization, organization]) }],
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({
+      error: 'hsds_refused',
+      problems: [expect.objectContaining({ file: 'twice.json' })],
+    });
+    const tooLarge = await call(ana, 'POST', paths.hsdsImport, {
+      files: [{ name: 'huge.json', content: 'x'.repeat(50 * 1024 * 1024 + 1) }],
+    });
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json().error).toBe('import_too_large');
+    expect((await call(ana, 'GET', paths.draft)).json().records).toEqual(draftAfterImport.records);
+
+    const exported = await call(ana, 'GET', paths.hsdsExport);
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-disposition']).toMatch(/attachment; filename="hn-prueba-release-\d+\.hsds\.json"/);
+    expect(exported.json().contents.length).toBeGreaterThan(0);
+    expect(exported.body).not.toContain('Casa Refugio Escondida');
+    expect(exported.body).toContain('Caminos');
   });
 });
