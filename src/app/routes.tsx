@@ -29,6 +29,28 @@ const EnrolScreen = lazy(() =>
   import('./features/enrolment/components/EnrolScreen').then((m) => ({ default: m.EnrolScreen })),
 );
 
+/**
+ * The coordinator console: its own chunks, never precached (it needs a connection anyway).
+ * Without a connection its chunk cannot load: the coordinator is told so instead of a blank page.
+ */
+const ConsoleApp = lazy(() =>
+  import('./console/ConsoleApp').then(
+    (m) => ({ default: m.ConsoleApp }),
+    () => ({ default: ConsoleUnreachable }),
+  ),
+);
+
+function ConsoleUnreachable() {
+  const { t } = useTranslation();
+  return (
+    <main id="main">
+      <p className="notice" role="alert">
+        {t('enrol.error.offline')}
+      </p>
+    </main>
+  );
+}
+
 function Loading() {
   const { t } = useTranslation();
   return <p className="loading">{t('app.loading')}</p>;
@@ -39,6 +61,7 @@ const deferred = (screen: ReactNode) => <Suspense fallback={<Loading />}>{screen
 export function AppRoutes() {
   return (
     <Routes>
+      <Route path="admin/*" element={deferred(<ConsoleApp />)} />
       <Route element={<AppShell />}>
         <Route index element={<HomeRedirect />} />
         <Route path="jurisdictions" element={<JurisdictionPicker />} />

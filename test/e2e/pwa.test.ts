@@ -1,7 +1,7 @@
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildServer } from '../../src/server/app';
@@ -75,6 +75,13 @@ describe('web app manifest', () => {
   });
 });
 
+/** Every file under assets/, the console's sub-folder included, relative to it (`index-….js`, `console/…`). */
+function builtAssets(): string[] {
+  return readdirSync(join(DIST, 'assets'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(join(DIST, 'assets'), join(entry.parentPath, entry.name)).split(sep).join('/'));
+}
+
 describe('cache headers', () => {
   it('the shell, the worker and indexes are revalidated; hashed files are immutable', async () => {
     const html = await get('/', 'text/html');
@@ -94,7 +101,7 @@ describe('cache headers', () => {
 
     const assets = [...shell.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
     expect(assets.length).toBeGreaterThan(0);
-    for (const file of readdirSync(join(DIST, 'assets'))) assets.push(`/assets/${file}`);
+    for (const file of builtAssets()) assets.push(`/assets/${file}`);
     for (const asset of new Set(assets)) {
       const response = await get(asset);
       expect(response.status, asset).toBe(200);
@@ -149,9 +156,14 @@ describe('service worker', () => {
       '/manifest.webmanifest',
       '/handbooks/index.json',
       ...releases.map((release) => `/${release.file}`),
-      ...readdirSync(join(DIST, 'assets')).map((file) => `/assets/${file}`),
+      ...builtAssets()
+        .filter((file) => !file.startsWith('console/'))
+        .map((file) => `/assets/${file}`),
     ];
     for (const path of expected) expect(cached, `${path} is precached`).toContain(path);
+    // The coordinator console (assets/console/) is for a connected laptop: a phone never downloads it.
+    expect(builtAssets().filter((file) => file.startsWith('console/')).length).toBeGreaterThan(0);
+    expect(cached.filter((path) => path.startsWith('/assets/console/'))).toEqual([]);
     for (const id of ['hn-ocotepeque', 'mx-tapachula', 'bz-benque-viejo']) {
       expect(
         cached.some((path) => new RegExp(`^/handbooks/${id}\\.[0-9a-f]{16}\\.json$`).test(path)),

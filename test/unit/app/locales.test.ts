@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '../../../locales/en/translation.json';
 import es from '../../../locales/es/translation.json';
+import { CONSOLE_NAMESPACES } from '../../../src/app/console/strings';
 import { ActionRoute, Checklist, Jurisdiction, Provider } from '../../../src/core/handbook/schema';
 import { CASE_FACTS, POPULATIONS, SERVICE_TYPES } from '../../../src/core/handbook/taxonomy';
 import { FIELD_REPORT_PROBLEMS } from '../../../src/core/sync/protocol';
@@ -109,6 +110,73 @@ describe('the two locales', () => {
   });
 });
 
+// ----- The console's namespaces ------------------------------------------------------------
+// Console strings live apart from translation.json (the field worker's start-up): one file per
+// namespace and language, loaded by the console shell. The same rules hold for them.
+
+const LOCALES_ROOT = join(import.meta.dirname, '../../../locales');
+
+function namespaceTree(language: string, namespace: string): Tree {
+  const file = join(LOCALES_ROOT, language, `${namespace}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Tree) : {};
+}
+
+/** Every namespace by name, each as its Spanish and English trees. */
+const NAMESPACES: Record<string, Record<string, Tree>> = {
+  translation: LOCALES,
+  ...Object.fromEntries(
+    CONSOLE_NAMESPACES.map((namespace) => [
+      namespace,
+      { es: namespaceTree('es', namespace), en: namespaceTree('en', namespace) },
+    ]),
+  ),
+};
+
+describe.each(CONSOLE_NAMESPACES)('the console namespace %s', (namespace) => {
+  const trees = NAMESPACES[namespace] as Record<string, Tree>;
+  const esLeaves = leaves(trees.es as Tree);
+  const enLeaves = leaves(trees.en as Tree);
+
+  it('exists in both languages, with exactly the same keys', () => {
+    for (const language of ['es', 'en']) {
+      expect(existsSync(join(LOCALES_ROOT, language, `${namespace}.json`)), `${language}/${namespace}.json`).toBe(true);
+    }
+    expect([...esLeaves.keys()].filter((k) => !enLeaves.has(k))).toEqual([]);
+    expect([...enLeaves.keys()].filter((k) => !esLeaves.has(k))).toEqual([]);
+  });
+
+  it('has every plural form each language uses, and no blank string', () => {
+    const problems: string[] = [];
+    for (const [language, tree] of Object.entries(trees)) {
+      const families = [...leaves(tree).keys()]
+        .filter((k) => PLURAL_SUFFIX.test(k))
+        .map((k) => k.replace(PLURAL_SUFFIX, ''));
+      const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+      for (const family of new Set(families)) {
+        for (const category of new Set([...categories, 'one', 'other'])) {
+          if (typeof nodeAt(tree, `${family}_${category}`) !== 'string')
+            problems.push(`${language}: ${family}_${category}`);
+        }
+      }
+      for (const [key, value] of leaves(tree)) {
+        if (typeof value !== 'string' || value.trim() === '') problems.push(`${language}: ${key} is blank`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('uses the same {{placeholders}} for the same key in both languages', () => {
+    const placeholders = (text: unknown) =>
+      [...String(text).matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]).sort();
+    for (const [key, value] of esLeaves) expect(placeholders(value), key).toEqual(placeholders(enLeaves.get(key)));
+  });
+
+  it('is really translated: Spanish and English differ for most texts', () => {
+    const same = [...esLeaves].filter(([key, value]) => value === enLeaves.get(key)).map(([key]) => key);
+    expect(same.length).toBeLessThanOrEqual(Math.floor(esLeaves.size / 10));
+  });
+});
+
 // ----- Keys used by the code ------------------------------------------------------------
 
 const APP_ROOT = join(import.meta.dirname, '../../../src/app');
@@ -139,27 +207,48 @@ function translationCalls(source: string): string[] {
 
 interface KeyUse {
   file: string;
+  /** The i18next namespace: the file's `useTranslation('…')`, or a `namespace:` prefix on the key. */
+  namespace: string;
   key: string;
   /** A template literal such as `serviceType.${type}`: only its fixed prefix is known. */
   template: boolean;
 }
 
+/** A console file names its namespace once: `useTranslation('console')` (or the first of a list). */
+function fileNamespace(source: string): string {
+  return /useTranslation\(\s*\[?\s*'([\w-]+)'/.exec(source)?.[1] ?? 'translation';
+}
+
 function keysUsedIn(file: string): KeyUse[] {
   const uses: KeyUse[] = [];
   const relativeFile = relative(APP_ROOT, file);
-  for (const args of translationCalls(readFileSync(file, 'utf8'))) {
-    for (const [, key] of args.matchAll(/'([a-zA-Z]+(?:\.[a-zA-Z0-9_]+)+)'/g)) {
-      if (key) uses.push({ file: relativeFile, key, template: false });
+  const source = readFileSync(file, 'utf8');
+  const inFile = fileNamespace(source);
+  for (const args of translationCalls(source)) {
+    for (const [, namespace, key] of args.matchAll(/'(?:([\w-]+):)?([a-zA-Z]+(?:\.[a-zA-Z0-9_]+)+)'/g)) {
+      if (key) uses.push({ file: relativeFile, namespace: namespace ?? inFile, key, template: false });
     }
-    for (const [, prefix] of args.matchAll(/`([a-zA-Z]+(?:\.[a-zA-Z0-9_]+)*)\.\$\{/g)) {
-      if (prefix) uses.push({ file: relativeFile, key: prefix, template: true });
+    for (const [, namespace, prefix] of args.matchAll(/`(?:([\w-]+):)?([a-zA-Z]+(?:\.[a-zA-Z0-9_]+)*)\.\$\{/g)) {
+      if (prefix) uses.push({ file: relativeFile, namespace: namespace ?? inFile, key: prefix, template: true });
     }
   }
   return uses;
 }
 
+/** The uses of a key that its namespace does not hold, in one language. */
+function missingKeys(uses: KeyUse[], language: string): string[] {
+  return uses
+    .filter((u) => {
+      const tree = NAMESPACES[u.namespace]?.[language];
+      if (!tree) return true;
+      return u.template ? typeof nodeAt(tree, u.key) !== 'object' : !resolves(tree, u.key);
+    })
+    .map((u) => `${u.file}: ${u.namespace}:${u.key}${u.template ? '.<template>' : ''}`);
+}
+
 describe('every key the app uses', () => {
-  const uses = sourceFiles(APP_ROOT).flatMap(keysUsedIn);
+  const allUses = sourceFiles(APP_ROOT).flatMap(keysUsedIn);
+  const uses = allUses.filter((u) => u.namespace === 'translation');
 
   it('the scan finds the keys of every screen (so it cannot pass by finding nothing)', () => {
     expect(uses.filter((u) => !u.template).length).toBeGreaterThan(60);
@@ -171,12 +260,22 @@ describe('every key the app uses', () => {
     expect(files).toContain(join('features', 'providers', 'components', 'DirectoryScreen.tsx'));
   });
 
-  it.each(Object.keys(LOCALES))('exists in the %s locale', (language) => {
-    const tree = LOCALES[language] as Tree;
-    const missing = uses
-      .filter((u) => (u.template ? typeof nodeAt(tree, u.key) !== 'object' : !resolves(tree, u.key)))
-      .map((u) => `${u.file}: ${u.key}${u.template ? '.<template>' : ''}`);
-    expect(missing).toEqual([]);
+  it.each(Object.keys(LOCALES))('exists in the %s locale, in the namespace it is looked up in', (language) => {
+    expect(missingKeys(allUses, language)).toEqual([]);
+  });
+
+  it('the console reads its own namespaces, and from translation.json only what field screens use too', () => {
+    const consoleUses = allUses.filter((u) => u.namespace === 'console');
+    expect(consoleUses.filter((u) => !u.template).length).toBeGreaterThan(100);
+    expect(new Set(consoleUses.map((u) => u.file))).toContain(join('console', 'LoginScreen.tsx'));
+    // translation.json is in the field worker's start-up: a string only the console needs belongs elsewhere.
+    const isConsoleFile = (u: KeyUse) => /^(console|features[/\\]console-)/.test(u.file);
+    const workerUses = uses.filter((u) => !isConsoleFile(u));
+    const usedByWorker = (key: string) =>
+      workerUses.some((u) => u.key === key || (u.template && key.startsWith(`${u.key}.`)));
+    const consoleOnly = uses.filter((u) => isConsoleFile(u) && !usedByWorker(u.key));
+    expect(uses.filter(isConsoleFile).length).toBeGreaterThan(5);
+    expect(consoleOnly.map((u) => `${u.file}: ${u.key}`)).toEqual([]);
   });
 
   it.each(Object.keys(LOCALES))('covers, in %s, every value a template key can take', (language) => {
