@@ -17,6 +17,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['test/unit/setup.ts'],
+          // Password hashing (scrypt, 32 MiB a hash) and real servers: a loaded CI machine is slow, not broken.
+          testTimeout: 30_000,
         },
       },
       {
