@@ -7,8 +7,14 @@ import { CSRF_HEADER_NAME, consolePaths, SESSION_PATH } from '../../src/core/con
 import { createAccount } from '../../src/server/accounts/accounts';
 import { openStorage } from '../../src/server/storage/open';
 import type { Storage } from '../../src/server/storage/types';
-import { seriousAxeViolations, smallTouchTargets } from './support-a11y';
-import { type AppSession, appUrl, expectHeading, expectHtmlLang, openBrowser, textOf } from './support-app';
+import { appUrl, expectHeading, openBrowser, textOf } from './support-app';
+import {
+  type ConsoleScreen,
+  consoleSessionFor,
+  consoleStrings,
+  expectScreenAccessible,
+  signInToConsole,
+} from './support-console';
 import { authoredHandbook, LANGUAGES, type Language, localized } from './support-data';
 
 /** A jurisdiction no other end-to-end test edits or publishes; the draft is put back afterwards. */
@@ -19,29 +25,13 @@ const run = randomUUID().slice(0, 8);
 const coordinator = { email: `editora-${run}@example.org`, displayName: `Editora ${run}` };
 const colleague = { email: `colega-${run}@example.org`, displayName: `Colega ${run}` };
 
-/** A console-editors string, with {{placeholders}} and plurals, as the editors show it. */
-function say(language: Language, key: string, values: Record<string, string | number> = {}): string {
-  const catalogue = language === 'es' ? es : en;
-  const lookup = (path: string) =>
-    path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue);
-  let text = lookup(key);
-  if (text === undefined && typeof values.count === 'number') {
-    text = lookup(`${key}_${new Intl.PluralRules(language).select(values.count)}`) ?? lookup(`${key}_other`);
-  }
-  if (typeof text !== 'string') throw new Error(`locales/${language}/console-editors.json has no "${key}"`);
-  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`));
-}
+/** A console-editors string, with {{placeholders}} and plurals, as the screens show it. */
+const say = consoleStrings('console-editors.json', { es, en });
 
 const tapachula = await authoredHandbook(J);
 let storage: Storage;
 
-async function signIn(page: Page, email: string, language: Language): Promise<void> {
-  await page.goto(appUrl(`/admin/login?lng=${language}`));
-  await page.locator('#login-email').fill(email);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page.locator('main button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'));
-}
+const signIn = (page: Page, email: string, language: Language) => signInToConsole(page, email, PASSWORD, language);
 
 type RouteBody = {
   stages: { id: string; title: Record<string, string>; steps: { id: string; title: Record<string, string> }[] }[];
@@ -253,21 +243,13 @@ describe('a coordinator writes a new checklist', () => {
   });
 });
 
-interface Screen {
-  name: string;
-  path: string;
-  heading(language: Language): string;
-  /** What the coordinator does first, so opened steps and messages are audited too. */
-  interact?(page: Page, language: Language): Promise<void>;
-}
-
 const checklistTitle = (language: Language) => {
   const checklist = tapachula.checklists.find((c) => c.id === 'indicadores-generales');
   if (!checklist) throw new Error('the sample checklist changed');
   return localized(checklist.title, language);
 };
 
-const SCREENS: Screen[] = [
+const SCREENS: ConsoleScreen[] = [
   {
     name: 'route editor',
     path: `/admin/j/${J}/route`,
@@ -301,41 +283,14 @@ const SCREENS: Screen[] = [
   },
 ];
 
-// Spanish on a tablet held upright, English on a laptop: the two sizes the console is made for.
-const VIEWPORTS: Record<Language, { width: number; height: number }> = {
-  es: { width: 800, height: 1280 },
-  en: { width: 1280, height: 800 },
-};
-
 describe.each(LANGUAGES)('the editors in %s', (language) => {
-  let session: AppSession;
-
-  beforeAll(async () => {
-    session = await openBrowser({ locale: language === 'es' ? 'es-MX' : 'en-US' });
-    await session.page.setViewportSize(VIEWPORTS[language]);
-    await signIn(session.page, coordinator.email, language);
-  });
-
-  afterAll(async () => {
-    await session?.close();
+  const session = consoleSessionFor(language, {
+    email: coordinator.email,
+    password: PASSWORD,
+    locale: language === 'es' ? 'es-MX' : 'en-US',
   });
 
   it.each(SCREENS)('$name: no serious axe violation, 44 px targets, nothing wider than the screen', async (screen) => {
-    const { page } = session;
-    await page.goto(appUrl(`${screen.path}?lng=${language}`));
-    await expectHeading(page, screen.heading(language));
-    await expectHtmlLang(page, language);
-    await page.locator('main .loading').waitFor({ state: 'detached' });
-
-    const states = ['as opened', ...(screen.interact ? ['after interacting'] : [])];
-    for (const state of states) {
-      if (state === 'after interacting') await screen.interact?.(page, language);
-      const violations = await seriousAxeViolations(page);
-      expect(violations, `axe on ${screen.name} (${language}, ${state}):\n${violations.join('\n')}`).toEqual([]);
-      const targets = await smallTouchTargets(page);
-      expect(targets.offenders, `small targets on ${screen.name} (${language}, ${state})`).toEqual([]);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${screen.name} scrolls sideways (${language}, ${state})`).toBeLessThanOrEqual(0);
-    }
+    await expectScreenAccessible(session.page, screen, language);
   });
 });

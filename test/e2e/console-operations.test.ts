@@ -8,25 +8,22 @@ import { createAccount } from '../../src/server/accounts/accounts';
 import { createEnrolmentCode } from '../../src/server/enrolment/codes';
 import { openStorage } from '../../src/server/storage/open';
 import type { Storage } from '../../src/server/storage/types';
-import { seriousAxeViolations, smallTouchTargets } from './support-a11y';
-import { type AppSession, appUrl, expectHeading, expectHtmlLang, openBrowser, textOf } from './support-app';
+import { appUrl, expectHeading, openBrowser, textOf } from './support-app';
+import {
+  CONSOLE_VIEWPORTS,
+  type ConsoleScreen,
+  consoleSessionFor,
+  consoleStrings,
+  expectScreenAccessible,
+  signInToConsole,
+} from './support-console';
 import { LANGUAGES, type Language } from './support-data';
 
 const J = 'hn-ocotepeque';
 const PASSWORD = 'una frase larga para las pruebas';
 
 /** A console-operations string, with {{placeholders}} and plurals, as the screens show it. */
-function ops(language: Language, key: string, values: Record<string, string | number> = {}): string {
-  const catalogue = language === 'es' ? es : en;
-  const lookup = (path: string) =>
-    path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue);
-  let text = lookup(key);
-  if (text === undefined && typeof values.count === 'number') {
-    text = lookup(`${key}_${new Intl.PluralRules(language).select(values.count)}`) ?? lookup(`${key}_other`);
-  }
-  if (typeof text !== 'string') throw new Error(`locales/${language}/console-operations.json has no "${key}"`);
-  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`));
-}
+const ops = consoleStrings('console-operations.json', { es, en });
 
 let storage: Storage;
 /** Unique per run: other test files share the server's store. */
@@ -70,13 +67,7 @@ async function phoneReportsAProblem(): Promise<void> {
   expect(report.status).toBe(201);
 }
 
-async function signIn(page: Page, email: string, language: Language): Promise<void> {
-  await page.goto(appUrl(`/admin/login?lng=${language}`));
-  await page.locator('#login-email').fill(email);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page.locator('main button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'));
-}
+const signIn = (page: Page, email: string, language: Language) => signInToConsole(page, email, PASSWORD, language);
 
 beforeAll(async () => {
   storage = await openStorage({ dataDir: inject('appDataDir') });
@@ -89,15 +80,7 @@ afterAll(async () => {
   await storage?.close();
 });
 
-interface Screen {
-  name: string;
-  path: string;
-  heading: (language: Language) => string;
-  /** What the coordinator does first, so forms, confirmations and messages are audited too. */
-  interact?: (page: Page, language: Language) => Promise<void>;
-}
-
-const SCREENS: Screen[] = [
+const SCREENS: ConsoleScreen[] = [
   {
     name: 'field reports',
     path: `/admin/j/${J}/field-reports`,
@@ -148,42 +131,15 @@ const SCREENS: Screen[] = [
   },
 ];
 
-// Spanish on a tablet held upright, English on a laptop: the two sizes the console is made for.
-const VIEWPORTS: Record<Language, { width: number; height: number }> = {
-  es: { width: 800, height: 1280 },
-  en: { width: 1280, height: 800 },
-};
-
 describe.each(LANGUAGES)('the operations screens in %s', (language) => {
-  let session: AppSession;
-
-  beforeAll(async () => {
-    session = await openBrowser({ locale: language === 'es' ? 'es-HN' : 'en-US' });
-    await session.page.setViewportSize(VIEWPORTS[language]);
-    await signIn(session.page, admin.email, language);
-  });
-
-  afterAll(async () => {
-    await session?.close();
+  const session = consoleSessionFor(language, {
+    email: admin.email,
+    password: PASSWORD,
+    locale: language === 'es' ? 'es-HN' : 'en-US',
   });
 
   it.each(SCREENS)('$name: no serious axe violation, 44 px targets, nothing wider than the screen', async (screen) => {
-    const { page } = session;
-    await page.goto(appUrl(`${screen.path}?lng=${language}`));
-    await expectHeading(page, screen.heading(language));
-    await expectHtmlLang(page, language);
-    await page.locator('main .loading').waitFor({ state: 'detached' });
-
-    const states = ['as opened', ...(screen.interact ? ['after interacting'] : [])];
-    for (const state of states) {
-      if (state === 'after interacting') await screen.interact?.(page, language);
-      const violations = await seriousAxeViolations(page);
-      expect(violations, `axe on ${screen.name} (${language}, ${state}):\n${violations.join('\n')}`).toEqual([]);
-      const targets = await smallTouchTargets(page);
-      expect(targets.offenders, `small targets on ${screen.name} (${language}, ${state})`).toEqual([]);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${screen.name} scrolls sideways (${language}, ${state})`).toBeLessThanOrEqual(0);
-    }
+    await expectScreenAccessible(session.page, screen, language);
   });
 
   it("shows a worker's report as text, never as markup, with the problem in the coordinator's language", async () => {
@@ -202,7 +158,7 @@ describe('operations end to end', () => {
     const session = await openBrowser({ locale: 'es-HN' });
     try {
       const { page } = session;
-      await page.setViewportSize(VIEWPORTS.es);
+      await page.setViewportSize(CONSOLE_VIEWPORTS.es);
       await signIn(page, admin.email, 'es');
       await page.goto(appUrl('/admin/accounts?lng=es'));
       await expectHeading(page, ops('es', 'accounts.title'));
@@ -252,7 +208,7 @@ describe('operations end to end', () => {
     const session = await openBrowser({ locale: 'en-US' });
     try {
       const { page } = session;
-      await page.setViewportSize(VIEWPORTS.en);
+      await page.setViewportSize(CONSOLE_VIEWPORTS.en);
       await signIn(page, coordinator.email, 'en');
       await page.goto(appUrl(`/admin/j/${J}/devices?lng=en`));
       await expectHeading(page, ops('en', 'devices.title'));
@@ -280,7 +236,7 @@ describe('operations end to end', () => {
     const session = await openBrowser({ locale: 'es-HN' });
     try {
       const { page } = session;
-      await page.setViewportSize(VIEWPORTS.es);
+      await page.setViewportSize(CONSOLE_VIEWPORTS.es);
       await signIn(page, coordinator.email, 'es');
 
       await page.goto(appUrl(`/admin/j/${J}/field-reports?lng=es`));

@@ -7,7 +7,6 @@ import { AuditEntrySchema, consolePaths, SESSION_PATH } from '../../src/core/con
 import { createAccount } from '../../src/server/accounts/accounts';
 import { openStorage } from '../../src/server/storage/open';
 import type { Storage } from '../../src/server/storage/types';
-import { seriousAxeViolations, smallTouchTargets } from './support-a11y';
 import {
   type AppSession,
   appUrl,
@@ -17,6 +16,13 @@ import {
   textOf,
   waitForServiceWorker,
 } from './support-app';
+import {
+  CONSOLE_VIEWPORTS,
+  type ConsoleScreen,
+  consoleStrings,
+  expectAccessible,
+  expectScreenAccessible,
+} from './support-console';
 import { authoredHandbook, LANGUAGES, type Language, localized, provider, ui } from './support-data';
 
 const J = 'hn-ocotepeque';
@@ -29,23 +35,7 @@ const admin = { email: `admin-consola-${run}@example.org`, displayName: `Admin $
 const SCRIPT_NAME = '<script>window.injected = true</script>';
 
 /** A console string, with {{placeholders}} and plurals, as the screens show it. */
-function c(language: Language, key: string, values: Record<string, string | number> = {}): string {
-  const catalogue = language === 'es' ? es : en;
-  const lookup = (path: string) =>
-    path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue);
-  let text = lookup(key);
-  if (text === undefined && typeof values.count === 'number') {
-    text = lookup(`${key}_${new Intl.PluralRules(language).select(values.count)}`) ?? lookup(`${key}_other`);
-  }
-  if (typeof text !== 'string') throw new Error(`locales/${language}/console.json has no "${key}"`);
-  return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`));
-}
-
-// Spanish on a tablet held upright, English on a laptop: the two sizes the console is made for.
-const VIEWPORTS: Record<Language, { width: number; height: number }> = {
-  es: { width: 800, height: 1280 },
-  en: { width: 1280, height: 800 },
-};
+const c = consoleStrings('console.json', { es, en });
 
 async function signIn(page: Page, email: string, language: Language): Promise<void> {
   await page.goto(appUrl(`/admin/login?lng=${language}`));
@@ -59,16 +49,6 @@ async function signIn(page: Page, email: string, language: Language): Promise<vo
 /** The first phone number a provider screen of the field app lists (the call button beside it only says "Call"). */
 async function phoneOnScreen(page: Page): Promise<string> {
   return textOf(page.locator('main a[href^="tel:"]', { hasText: /^\d{4}-\d{4}$/ }).first());
-}
-
-/** Everything on the screen an audit checks: axe, 44 px targets, and nothing wider than the screen. */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `axe on ${what}:\n${violations.join('\n')}`).toEqual([]);
-  const targets = await smallTouchTargets(page);
-  expect(targets.offenders, `small targets on ${what}`).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
 }
 
 let storage: Storage;
@@ -100,7 +80,7 @@ describe('a coordinator corrects a phone number and a field worker gets it', () 
     await waitForServiceWorker(device.page);
     shownBefore = await phoneOnScreen(device.page);
     coordinatorSession = await openBrowser({ locale: 'en-US' });
-    await coordinatorSession.page.setViewportSize(VIEWPORTS.en);
+    await coordinatorSession.page.setViewportSize(CONSOLE_VIEWPORTS.en);
   });
 
   afterAll(async () => {
@@ -245,7 +225,7 @@ describe('the console shows handbook text as text, and never overwrites a collea
 
   beforeAll(async () => {
     session = await openBrowser({ locale: 'en-US' });
-    await session.page.setViewportSize(VIEWPORTS.en);
+    await session.page.setViewportSize(CONSOLE_VIEWPORTS.en);
     await signIn(session.page, coordinator.email, 'en');
   });
 
@@ -335,15 +315,7 @@ describe('the console shows handbook text as text, and never overwrites a collea
   });
 });
 
-interface Screen {
-  name: string;
-  path: string;
-  heading: (language: Language) => Promise<string>;
-  /** What the coordinator does first, so messages and confirmations are audited too. */
-  interact?: (page: Page, language: Language) => Promise<void>;
-}
-
-const SCREENS: Screen[] = [
+const SCREENS: ConsoleScreen[] = [
   { name: 'jurisdiction list', path: '/admin', heading: async (l) => c(l, 'jurisdictions.title') },
   { name: 'providers list', path: `/admin/j/${J}/providers`, heading: async (l) => c(l, 'providers.title') },
   {
@@ -393,7 +365,7 @@ describe.each(LANGUAGES)('the console screens in %s', (language) => {
 
   beforeAll(async () => {
     session = await openBrowser({ locale: language === 'es' ? 'es-HN' : 'en-US' });
-    await session.page.setViewportSize(VIEWPORTS[language]);
+    await session.page.setViewportSize(CONSOLE_VIEWPORTS[language]);
   });
 
   afterAll(async () => {
@@ -413,15 +385,6 @@ describe.each(LANGUAGES)('the console screens in %s', (language) => {
   });
 
   it.each(SCREENS)('$name: no serious axe violation, 44 px targets, nothing wider than the screen', async (screen) => {
-    const { page } = session;
-    await page.goto(appUrl(`${screen.path}?lng=${language}`));
-    await expectHeading(page, await screen.heading(language));
-    await expectHtmlLang(page, language);
-    await page.locator('main .loading').waitFor({ state: 'detached' });
-    await expectAccessible(page, `${screen.name} (${language})`);
-    if (screen.interact) {
-      await screen.interact(page, language);
-      await expectAccessible(page, `${screen.name} (${language}, after interacting)`);
-    }
+    await expectScreenAccessible(session.page, screen, language);
   });
 });

@@ -22,6 +22,34 @@ export function FieldProblems({ id, issues }: { id: string; issues: readonly Fie
   );
 }
 
+/** A field's frame: its label, its hint, the control (and what follows it), then its problems. */
+function Field({
+  id,
+  label,
+  hint,
+  issues,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  issues: readonly FieldIssue[];
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {children}
+      <FieldProblems id={id} issues={issues} />
+    </div>
+  );
+}
+
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'> {
   form: string;
   path: string;
@@ -52,13 +80,7 @@ export function TextField({
   const id = fieldId(form, path);
   const own = issuesAt(issues, path);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
+    <Field id={id} label={label} hint={hint} issues={own}>
       <input
         type="text"
         {...input}
@@ -69,8 +91,7 @@ export function TextField({
         aria-describedby={[describedBy(id, own, Boolean(hint)), afterId].filter(Boolean).join(' ') || undefined}
       />
       {after}
-      <FieldProblems id={id} issues={own} />
-    </div>
+    </Field>
   );
 }
 
@@ -101,13 +122,7 @@ export function TextAreaField({
   const id = fieldId(form, path);
   const own = issuesAt(issues, path);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
+    <Field id={id} label={label} hint={hint} issues={own}>
       <textarea
         id={id}
         lang={lang}
@@ -117,7 +132,6 @@ export function TextAreaField({
         aria-invalid={own.length > 0 || undefined}
         aria-describedby={describedBy(id, own, Boolean(hint))}
       />
-      <FieldProblems id={id} issues={own} />
-    </div>
+    </Field>
   );
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../../locales/en/console-editors.json';
@@ -6,6 +6,7 @@ import es from '../../../locales/es/console-editors.json';
 import { ISSUE_CODES } from '../../../src/app/components/editor/issues';
 import { ActionRoute, Checklist, CONTENT_LANGUAGES } from '../../../src/core/handbook/schema';
 import { CASE_FACTS, ROUTE_STAGE_KINDS } from '../../../src/core/handbook/taxonomy';
+import { sourceFiles } from './support/source-calls';
 
 type Tree = { [key: string]: string | Tree };
 const LOCALES: Record<string, Tree> = { es, en };
@@ -15,14 +16,6 @@ const FOLDERS = ['components/editor', 'features/console-route', 'features/consol
 
 const nodeAt = (tree: Tree, path: string): unknown =>
   path.split('.').reduce<unknown>((node, key) => (node as Tree | undefined)?.[key], tree);
-
-function sourceFiles(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
 
 /** Keys in `t('…')` calls, and the fixed prefixes of `t(\`prefix.${…}\`)` templates. */
 function keysUsed() {

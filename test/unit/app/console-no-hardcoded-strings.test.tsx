@@ -22,24 +22,7 @@ import { APP_LANGUAGES } from '../../../src/app/i18n/resolve-language';
 import type { DraftRecord } from '../../../src/core/console/protocol';
 import { Provider } from '../../../src/core/handbook/schema';
 import { uninstallJsdom } from '../support/install-jsdom';
-
-// Interface text comes out of the locales as ⟦…⟧, content text as «…»: anything else on screen
-// was written in a component (the same check as no-hardcoded-strings.test.tsx, for the console).
-
-type Tree = { [key: string]: string | Tree };
-function mark(tree: Tree): Tree {
-  return Object.fromEntries(
-    Object.entries(tree).map(([key, value]) => [
-      key,
-      typeof value === 'string'
-        ? value
-            .split(/(\{\{[^}]*\}\})/)
-            .map((part) => (part.startsWith('{{') || part.trim() === '' ? part : `⟦${part}⟧`))
-            .join('')
-        : mark(value),
-    ]),
-  );
-}
+import { markStrings, unmarked } from './support/unmarked-strings';
 
 const i18nFor: Record<string, I18n> = {};
 const SAVED_AT = '2026-11-24T10:32:00.000Z';
@@ -51,7 +34,7 @@ beforeAll(async () => {
   ] as const) {
     const instance = i18next.createInstance();
     await instance.use(initReactI18next).init({
-      resources: { [language]: { translation: mark(translation), console: mark(console) } },
+      resources: { [language]: { translation: markStrings(translation), console: markStrings(console) } },
       lng: language,
       fallbackLng: false,
       interpolation: { escapeValue: false },
@@ -174,36 +157,13 @@ function allowed(language: string): string[] {
     ...APP_LANGUAGES.map((code) => new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code),
     new Intl.DisplayNames([language], { type: 'region' }).of('HN') ?? 'HN',
     new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(SAVED_AT)),
-  ].sort((a, b) => b.length - a.length);
-}
-
-/** Fragments of visible text (and labelling attributes) that came from neither the locales nor the content. */
-function unmarked(root: Element, language: string): string[] {
-  const exceptions = allowed(language);
-  const found: string[] = [];
-  const check = (text: string) => {
-    let rest = text.replace(/«[^«»]*»/g, ' ').replace(/⟦[^⟦⟧]*⟧/g, ' ');
-    for (const exception of exceptions) rest = rest.split(exception).join(' ');
-    for (const fragment of rest.split(/\s+/).filter(Boolean)) {
-      // Digits, punctuation and symbols are data: phone numbers, times, "·".
-      if (!/^[\p{N}\p{P}\p{S}]+$/u.test(fragment)) found.push(`"${fragment}" in "${text.trim()}"`);
-    }
-  };
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) check(node.textContent ?? '');
-  for (const element of root.querySelectorAll('*')) {
-    for (const attribute of ['aria-label', 'placeholder', 'title', 'alt']) {
-      const value = element.getAttribute(attribute);
-      if (value !== null) check(value);
-    }
-  }
-  return found;
+  ];
 }
 
 describe('no console string outside locales/', () => {
   it('the check catches a word written in a component', () => {
     const { container } = render(<p>⟦Guardar⟧ «Caminos» Save 2653-3060</p>);
-    expect(unmarked(container, 'es')).toEqual(['"Save" in "⟦Guardar⟧ «Caminos» Save 2653-3060"']);
+    expect(unmarked(container, allowed('es')).found).toEqual(['"Save" in "⟦Guardar⟧ «Caminos» Save 2653-3060"']);
   });
 
   for (const language of APP_LANGUAGES) {
@@ -218,7 +178,7 @@ describe('no console string outside locales/', () => {
       // A failed sign-in shows its message too.
       if (name === 'sign-in' && signIn) await act(async () => fireEvent.click(signIn));
       expect(container.textContent).toMatch(/⟦/);
-      expect(unmarked(container, language)).toEqual([]);
+      expect(unmarked(container, allowed(language)).found).toEqual([]);
     });
   }
 });

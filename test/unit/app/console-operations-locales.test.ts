@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import enOperations from '../../../locales/en/console-operations.json';
@@ -10,6 +10,7 @@ import type { DeviceStatus } from '../../../src/app/features/console-devices/com
 import type { HsdsSelectionProblem } from '../../../src/app/features/console-hsds/components/hsds-files';
 import { ACCOUNT_ROLES, FIELD_REPORT_OUTCOMES } from '../../../src/core/console/protocol';
 import type { HsdsProblemCode, HsdsSkipCode } from '../../../src/core/hsds/report';
+import { sourceFiles, translationCalls } from './support/source-calls';
 
 type Tree = { [key: string]: string | Tree };
 const OPERATIONS: Record<string, Tree> = { es: esOperations, en: enOperations };
@@ -119,28 +120,6 @@ describe('the console-operations strings', () => {
 
 const FEATURES = join(import.meta.dirname, '../../../src/app/features');
 const OWN_FEATURES = ['console-field-reports', 'console-devices', 'console-audit', 'console-accounts', 'console-hsds'];
-
-function sourceFiles(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
-
-/** The argument text of every `t(…)` call, found by balancing parentheses. */
-function translationCalls(source: string): string[] {
-  return [...source.matchAll(/\bt\(/g)].map((match) => {
-    let depth = 1;
-    let i = (match.index ?? 0) + match[0].length;
-    const start = i;
-    for (; i < source.length && depth > 0; i++) {
-      if (source[i] === '(') depth++;
-      else if (source[i] === ')') depth--;
-    }
-    return source.slice(start, i - 1);
-  });
-}
 
 interface KeyUse {
   where: string;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { CONSOLE_NAMESPACES } from '../../../src/app/console/strings';
 import { ActionRoute, Checklist, Jurisdiction, Provider } from '../../../src/core/handbook/schema';
 import { CASE_FACTS, POPULATIONS, SERVICE_TYPES } from '../../../src/core/handbook/taxonomy';
 import { FIELD_REPORT_PROBLEMS } from '../../../src/core/sync/protocol';
+import { sourceFiles, translationCalls } from './support/source-calls';
 
 type Tree = { [key: string]: string | Tree };
 const RECORD_KINDS = ['jurisdiction', 'provider', 'route', 'checklist'];
@@ -180,30 +181,6 @@ describe.each(CONSOLE_NAMESPACES)('the console namespace %s', (namespace) => {
 // ----- Keys used by the code ------------------------------------------------------------
 
 const APP_ROOT = join(import.meta.dirname, '../../../src/app');
-
-function sourceFiles(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.(ts|tsx)$/.test(entry.name) ? [path] : [];
-  });
-}
-
-/** The argument text of every call to `t(…)` or `getFixedT(…)(…)`, found by balancing parentheses. */
-function translationCalls(source: string): string[] {
-  const calls: string[] = [];
-  for (const match of source.matchAll(/\bt\(|getFixedT\([^()]*\)\(/g)) {
-    let depth = 1;
-    let i = (match.index ?? 0) + match[0].length;
-    const start = i;
-    for (; i < source.length && depth > 0; i++) {
-      if (source[i] === '(') depth++;
-      else if (source[i] === ')') depth--;
-    }
-    calls.push(source.slice(start, i - 1));
-  }
-  return calls;
-}
 
 interface KeyUse {
   file: string;

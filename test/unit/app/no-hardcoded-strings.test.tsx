@@ -27,6 +27,7 @@ import { type VerifiedRelease, verifySnapshot } from '../../../src/core/sync/ver
 import { sampleHandbook, sampleHandbookInput } from '../support/handbook-fixture';
 import { uninstallJsdom } from '../support/install-jsdom';
 import { openReleaseStore, publishedSnapshots } from './support/real-server';
+import { markStrings } from './support/unmarked-strings';
 
 // The service worker is tested end to end; here it only has to say whether an update waits.
 const pwa = vi.hoisted(() => ({ needRefresh: false }));
@@ -38,24 +39,6 @@ vi.mock('virtual:pwa-register/react', () => ({
 // Every interface text comes out of the locales as ⟦…⟧ (the literal parts of a translation; the
 // {{values}} put into it stay outside, so they are checked too), every content text out of the
 // handbook as «…». Whatever else shows on screen was written in a component.
-
-const UI_OPEN = '⟦';
-const UI_CLOSE = '⟧';
-
-type Tree = { [key: string]: string | Tree };
-function markTranslations(tree: Tree): Tree {
-  return Object.fromEntries(
-    Object.entries(tree).map(([key, value]) => [
-      key,
-      typeof value === 'string'
-        ? value
-            .split(/(\{\{[^}]*\}\})/)
-            .map((part) => (part.startsWith('{{') || part.trim() === '' ? part : `${UI_OPEN}${part}${UI_CLOSE}`))
-            .join('')
-        : markTranslations(value),
-    ]),
-  );
-}
 
 /** Free-text content fields that are not LocalizedText (ids, codes, numbers and dates are data, not text). */
 const FREE_TEXT_FIELDS = new Set([
@@ -112,7 +95,7 @@ beforeAll(async () => {
   for (const language of APP_LANGUAGES) {
     const instance = i18next.createInstance();
     await instance.use(initReactI18next).init({
-      resources: { es: { translation: markTranslations(es) }, en: { translation: markTranslations(en) } },
+      resources: { es: { translation: markStrings(es) }, en: { translation: markStrings(en) } },
       lng: language,
       fallbackLng: false,
       interpolation: { escapeValue: false },

@@ -62,3 +62,16 @@ export function moveNested<P, C>(
 function inRange(items: readonly unknown[], index: number): boolean {
   return Number.isInteger(index) && index >= 0 && index < items.length;
 }
+
+/** A child moved to the end of another parent, where the coordinator can then move it up; to its own parent: nothing moves. */
+export function moveNestedToParent<P, C>(
+  parents: readonly P[],
+  childrenOf: (parent: P) => readonly C[],
+  withChildren: (parent: P, children: C[]) => P,
+  from: NestedPosition,
+  toParent: number,
+): P[] {
+  const target = parents[toParent];
+  if (target === undefined || toParent === from.parent) return [...parents];
+  return moveNested(parents, childrenOf, withChildren, from, { parent: toParent, index: childrenOf(target).length });
+}

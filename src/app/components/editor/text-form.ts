@@ -51,3 +51,37 @@ export function unusedId(prefix: string, taken: Iterable<string>): string {
   while (used.has(`${prefix}-${n}`)) n += 1;
   return `${prefix}-${n}`;
 }
+
+/** An item of a list of texts (a route's principles, a checklist's guidance). */
+export interface TextItem {
+  key: string;
+  text: TextValue;
+}
+
+export function textItemsFrom(value: unknown): TextItem[] {
+  return listFrom(value).map((text) => ({ key: newKey(), text: textFrom(text) }));
+}
+
+/** A record's object field, or an empty object when the record has something else there. */
+export function objectFrom(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+interface Keyed {
+  key: string;
+}
+
+/**
+ * A record's list structure (item keys in order) for a list of texts and a two-level list:
+ * server issues point at positions, so they stop applying when it changes.
+ */
+export function listStructure<P extends Keyed>(
+  texts: readonly Keyed[],
+  parents: readonly P[],
+  childrenOf: (parent: P) => readonly Keyed[],
+): string {
+  return JSON.stringify([
+    texts.map((item) => item.key),
+    parents.map((parent) => [parent.key, childrenOf(parent).map((child) => child.key)]),
+  ]);
+}

@@ -10,16 +10,15 @@ import { type AccountProblem, fieldsOfServerIssues, passwordProblem } from './ac
 
 type Step = 'idle' | 'reset' | 'disable';
 
-/** A new password for someone who lost theirs; the server signs them out everywhere. */
-function PasswordReset({
-  account,
-  onDone,
-  onCancel,
-}: {
+/** What resetting a password and disabling an account are given: the account, and where to go after. */
+interface AccountActionProps {
   account: ConsoleAccount;
   onDone: () => void;
   onCancel: () => void;
-}) {
+}
+
+/** A new password for someone who lost theirs; the server signs them out everywhere. */
+function PasswordReset({ account, onDone, onCancel }: AccountActionProps) {
   const { t } = useTranslation('console-operations');
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<AccountProblem>();
@@ -84,15 +83,7 @@ function PasswordReset({
   );
 }
 
-function DisableConfirmation({
-  account,
-  onDone,
-  onCancel,
-}: {
-  account: ConsoleAccount;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
+function DisableConfirmation({ account, onDone, onCancel }: AccountActionProps) {
   const { t } = useTranslation('console-operations');
   const [error, setError] = useState<Error>();
   const [working, setWorking] = useState(false);

@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Checklist } from '../../../../core/handbook/schema';
+import { ChoiceField } from '../../../components/editor/ChoiceField';
 import { useEditor } from '../../../components/editor/EditorContext';
 import { FieldIssues } from '../../../components/editor/FieldIssues';
 import { ItemControls } from '../../../components/editor/ItemControls';
@@ -32,10 +32,8 @@ export function GroupEditor(props: GroupEditorProps) {
   const { group, index, groups, savedIds } = props;
   const { t, i18n } = useTranslation('console-editors');
   const { issuesAt, readOnly } = useEditor();
-  const relationshipId = useId();
   const path = `groups.${index}`;
   const name = t('place.namedGroup', { number: index + 1, title: textIn(group.title, i18n.language) || t('untitled') });
-  const relationshipIssues = issuesAt(`${path}.relationship`);
   const setIndicator = (position: number, change: (indicator: IndicatorForm) => IndicatorForm) =>
     props.onChange((g) => ({ ...g, indicators: g.indicators.map((x, i) => (i === position ? change(x) : x)) }));
   return (
@@ -58,25 +56,14 @@ export function GroupEditor(props: GroupEditorProps) {
         locked={savedIds.has(`group:${group.id}`)}
         onChange={(id) => props.onChange((g) => ({ ...g, id }))}
       />
-      <div className="field">
-        <label htmlFor={relationshipId}>{t('field.relationship')}</label>
-        <select
-          id={relationshipId}
-          value={group.relationship}
-          disabled={readOnly}
-          aria-invalid={relationshipIssues.length > 0 || undefined}
-          aria-describedby={relationshipIssues.length > 0 ? `${fieldDomId(`${path}.relationship`)}-error` : undefined}
-          onChange={(event) => props.onChange((g) => ({ ...g, relationship: event.target.value }))}
-        >
-          {!(RELATIONSHIPS as readonly string[]).includes(group.relationship) && <option value={group.relationship} />}
-          {RELATIONSHIPS.map((relationship) => (
-            <option key={relationship} value={relationship}>
-              {t(`relationship.${relationship}`)}
-            </option>
-          ))}
-        </select>
-        <FieldIssues id={`${fieldDomId(`${path}.relationship`)}-error`} issues={relationshipIssues} />
-      </div>
+      <ChoiceField
+        path={`${path}.relationship`}
+        label={t('field.relationship')}
+        value={group.relationship}
+        options={RELATIONSHIPS}
+        optionLabel={(relationship) => t(`relationship.${relationship}`)}
+        onChange={(relationship) => props.onChange((g) => ({ ...g, relationship }))}
+      />
       <LocalizedTextField
         path={`${path}.title`}
         label={t('field.title')}

@@ -1,11 +1,15 @@
 import {
   listFrom,
+  listStructure,
   newKey,
+  objectFrom,
   optionalText,
   requiredText,
   stringFrom,
+  type TextItem,
   type TextValue,
   textFrom,
+  textItemsFrom,
   unusedId,
 } from '../../../components/editor/text-form';
 import type { NestedShape, RecordBody } from '../../../components/editor/versions';
@@ -31,10 +35,7 @@ export interface GroupForm {
   indicators: IndicatorForm[];
 }
 
-export interface GuidanceForm {
-  key: string;
-  text: TextValue;
-}
+export type GuidanceForm = TextItem;
 
 export interface ChecklistForm {
   id: string;
@@ -47,11 +48,8 @@ export interface ChecklistForm {
 
 export const CHECKLIST_SHAPE: NestedShape = { parents: 'groups', children: 'indicators' };
 
-const objectOf = (value: unknown): RecordBody =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as RecordBody) : {};
-
 function indicatorForm(value: unknown): IndicatorForm {
-  const indicator = objectOf(value);
+  const indicator = objectFrom(value);
   return {
     key: newKey(),
     id: stringFrom(indicator.id),
@@ -62,7 +60,7 @@ function indicatorForm(value: unknown): IndicatorForm {
 }
 
 function groupForm(value: unknown): GroupForm {
-  const group = objectOf(value);
+  const group = objectFrom(value);
   return {
     key: newKey(),
     id: stringFrom(group.id),
@@ -77,7 +75,7 @@ export function checklistForm(body: RecordBody): ChecklistForm {
     id: stringFrom(body.id),
     title: textFrom(body.title),
     summary: textFrom(body.summary),
-    guidance: listFrom(body.guidance).map((text) => ({ key: newKey(), text: textFrom(text) })),
+    guidance: textItemsFrom(body.guidance),
     groups: listFrom(body.groups).map(groupForm),
     ifPresent: textFrom(body.ifPresent),
   };
@@ -132,10 +130,7 @@ export function emptyChecklist(prefixes: { checklist: string; group: string; ind
 }
 
 export function checklistStructure(form: ChecklistForm): string {
-  return JSON.stringify([
-    form.guidance.map((g) => g.key),
-    form.groups.map((g) => [g.key, g.indicators.map((i) => i.key)]),
-  ]);
+  return listStructure(form.guidance, form.groups, (group) => group.indicators);
 }
 
 /** Ids of the groups and indicators a saved version has: locked in the editor. */

@@ -52,6 +52,24 @@ function ProviderItem({ record, base, issueCount }: { record: DraftRecord; base:
   );
 }
 
+function ProviderList({
+  records,
+  base,
+  issuesByKey,
+}: {
+  records: DraftRecord[];
+  base: string;
+  issuesByKey: ReadonlyMap<string, number>;
+}) {
+  return (
+    <ul className="card-list">
+      {records.map((record) => (
+        <ProviderItem key={record.key} record={record} base={base} issueCount={issuesByKey.get(record.key) ?? 0} />
+      ))}
+    </ul>
+  );
+}
+
 /** /admin/j/:jurisdictionId/providers: the draft's providers, searchable, with what still needs work. */
 export function ProvidersScreen() {
   const { t, i18n } = useTranslation('console');
@@ -108,31 +126,13 @@ export function ProvidersScreen() {
             {t('providers.count', { count: active.length })}
             {withIssues > 0 && ` · ${t('providers.withIssues', { count: withIssues })}`}
           </p>
-          <ul className="card-list">
-            {active.map((record) => (
-              <ProviderItem
-                key={record.key}
-                record={record}
-                base={base}
-                issueCount={issuesByKey.get(record.key) ?? 0}
-              />
-            ))}
-          </ul>
+          <ProviderList records={active} base={base} issuesByKey={issuesByKey} />
           <h2>{t('providers.archivedTitle')}</h2>
           <p className="field-hint">{t('providers.archivedExplain')}</p>
           {archived.length === 0 ? (
             <p>{t('providers.noneArchived')}</p>
           ) : (
-            <ul className="card-list">
-              {archived.map((record) => (
-                <ProviderItem
-                  key={record.key}
-                  record={record}
-                  base={base}
-                  issueCount={issuesByKey.get(record.key) ?? 0}
-                />
-              ))}
-            </ul>
+            <ProviderList records={archived} base={base} issuesByKey={issuesByKey} />
           )}
         </>
       )}

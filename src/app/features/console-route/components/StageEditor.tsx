@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROUTE_STAGE_KINDS } from '../../../../core/handbook/taxonomy';
+import { ChoiceField } from '../../../components/editor/ChoiceField';
 import { useEditor } from '../../../components/editor/EditorContext';
 import { FieldIssues } from '../../../components/editor/FieldIssues';
 import { ItemControls } from '../../../components/editor/ItemControls';
@@ -32,10 +32,8 @@ export function StageEditor(props: StageEditorProps) {
   const { stage, index, stages, providers, savedIds } = props;
   const { t, i18n } = useTranslation('console-editors');
   const { issuesAt, readOnly } = useEditor();
-  const kindId = useId();
   const path = `stages.${index}`;
   const name = t('place.namedStage', { number: index + 1, title: textIn(stage.title, i18n.language) || t('untitled') });
-  const kindIssues = issuesAt(`${path}.kind`);
   const setStep = (position: number, change: (step: StepForm) => StepForm) =>
     props.onChange((s) => ({ ...s, steps: s.steps.map((step, i) => (i === position ? change(step) : step)) }));
   return (
@@ -58,25 +56,14 @@ export function StageEditor(props: StageEditorProps) {
         locked={savedIds.has(`stage:${stage.id}`)}
         onChange={(id) => props.onChange((s) => ({ ...s, id }))}
       />
-      <div className="field">
-        <label htmlFor={kindId}>{t('field.kind')}</label>
-        <select
-          id={kindId}
-          value={stage.kind}
-          disabled={readOnly}
-          aria-invalid={kindIssues.length > 0 || undefined}
-          aria-describedby={kindIssues.length > 0 ? `${fieldDomId(`${path}.kind`)}-error` : undefined}
-          onChange={(event) => props.onChange((s) => ({ ...s, kind: event.target.value }))}
-        >
-          {!(ROUTE_STAGE_KINDS as readonly string[]).includes(stage.kind) && <option value={stage.kind} />}
-          {ROUTE_STAGE_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`stageKind.${kind}`)}
-            </option>
-          ))}
-        </select>
-        <FieldIssues id={`${fieldDomId(`${path}.kind`)}-error`} issues={kindIssues} />
-      </div>
+      <ChoiceField
+        path={`${path}.kind`}
+        label={t('field.kind')}
+        value={stage.kind}
+        options={ROUTE_STAGE_KINDS}
+        optionLabel={(kind) => t(`stageKind.${kind}`)}
+        onChange={(kind) => props.onChange((s) => ({ ...s, kind }))}
+      />
       <LocalizedTextField
         path={`${path}.title`}
         label={t('field.title')}

@@ -1,7 +1,6 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEditor } from '../../../components/editor/EditorContext';
-import { ItemControls } from '../../../components/editor/ItemControls';
+import { ChildItem, MoveToParent } from '../../../components/editor/ChildItem';
 import { fieldDomId } from '../../../components/editor/issues';
 import { IdField, LocalizedTextField } from '../../../components/editor/TextFields';
 import { textIn } from '../../../console/text';
@@ -33,16 +32,12 @@ interface StepEditorProps {
 export function StepEditor(props: StepEditorProps) {
   const { step, stageIndex, index, stages, providers, idLocked, open } = props;
   const { t, i18n } = useTranslation('console-editors');
-  const { hasIssuesWithin, readOnly, announce } = useEditor();
   const summary = useConditionSummary();
-  const [targetStage, setTargetStage] = useState('');
-  const moveSelect = useId();
+  const moveChoice = useState('');
   const path = `stages.${stageIndex}.steps.${index}`;
-  const bodyId = `${step.key}-body`;
   const stage = stages[stageIndex] as StageForm;
   const title = textIn(step.title, i18n.language);
   const name = t('place.namedStep', { number: index + 1, title: title || t('untitled') });
-  const expanded = open || hasIssuesWithin(path);
   const stageName = (s: StageForm, i: number) =>
     t('place.namedStage', { number: i + 1, title: textIn(s.title, i18n.language) || t('untitled') });
   const responsibleNames = step.responsible
@@ -50,119 +45,81 @@ export function StepEditor(props: StepEditorProps) {
     .map((provider) => (provider ? textIn(provider.name, i18n.language) : ''))
     .filter(Boolean);
   return (
-    <li className="editor-item editor-step" id={fieldDomId(path)}>
-      <div className="editor-item-header">
-        <h4>
-          <button
-            id={`${step.key}-toggle`}
-            type="button"
-            className="disclosure"
-            aria-expanded={expanded}
-            aria-controls={bodyId}
-            onClick={props.onToggle}
-          >
-            {name}
-          </button>
-        </h4>
+    <ChildItem
+      itemKey={step.key}
+      path={path}
+      name={name}
+      index={index}
+      count={stage.steps.length}
+      open={open}
+      onToggle={props.onToggle}
+      onMove={props.onMove}
+      onRemove={props.onRemove}
+      focusAfterRemove={fieldDomId(`stages.${stageIndex}.steps`)}
+      facts={
         <p className="step-facts">
           {summary(step)}
           {responsibleNames.length > 0 && ` · ${t('responsible.summary', { names: responsibleNames.join(', ') })}`}
         </p>
-        <ItemControls
-          itemKey={step.key}
-          name={name}
-          index={index}
-          count={stage.steps.length}
-          onMove={props.onMove}
-          onRemove={props.onRemove}
-          focusAfterRemove={fieldDomId(`stages.${stageIndex}.steps`)}
-        />
-      </div>
-      <div id={bodyId} hidden={!expanded}>
-        {expanded && (
-          <>
-            <IdField
-              path={`${path}.id`}
-              value={step.id}
-              locked={idLocked}
-              onChange={(id) => props.onChange((s) => ({ ...s, id }))}
-            />
-            <LocalizedTextField
-              path={`${path}.title`}
-              label={t('field.title')}
-              value={step.title}
-              onChange={(value) => props.onChange((s) => ({ ...s, title: value }))}
-            />
-            <LocalizedTextField
-              path={`${path}.action`}
-              label={t('field.action')}
-              hint={t('route.actionHint')}
-              multiline
-              value={step.action}
-              onChange={(value) => props.onChange((s) => ({ ...s, action: value }))}
-            />
-            <LocalizedTextField
-              path={`${path}.timeframe`}
-              label={t('field.timeframe')}
-              hint={t('route.optional')}
-              value={step.timeframe}
-              onChange={(value) => props.onChange((s) => ({ ...s, timeframe: value }))}
-            />
-            <LocalizedTextField
-              path={`${path}.legalBasis`}
-              label={t('field.legalBasis')}
-              hint={t('route.optional')}
-              value={step.legalBasis}
-              onChange={(value) => props.onChange((s) => ({ ...s, legalBasis: value }))}
-            />
-            <ConditionsField
-              path={path}
-              all={step.all}
-              none={step.none}
-              onChange={(conditions) => props.onChange((s) => ({ ...s, ...conditions }))}
-            />
-            <ResponsibleField
-              path={path}
-              value={step.responsible}
-              providers={providers}
-              onChange={(responsible) => props.onChange((s) => ({ ...s, responsible }))}
-            />
-            {!readOnly && stages.length > 1 && (
-              <div className="add-row">
-                <div className="field">
-                  <label htmlFor={moveSelect}>{t('route.moveToStage')}</label>
-                  <select id={moveSelect} value={targetStage} onChange={(event) => setTargetStage(event.target.value)}>
-                    <option value="">{t('route.chooseStage')}</option>
-                    {stages.map((s, i) =>
-                      i === stageIndex ? null : (
-                        <option key={s.key} value={String(i)}>
-                          {stageName(s, i)}
-                        </option>
-                      ),
-                    )}
-                  </select>
-                </div>
-                <button
-                  type="button"
-                  className="action"
-                  disabled={targetStage === ''}
-                  onClick={() => {
-                    const to = Number(targetStage);
-                    const target = stages[to];
-                    if (!target) return;
-                    props.onMoveToStage(to);
-                    announce(t('route.movedToStage', { item: name, stage: stageName(target, to) }));
-                    setTargetStage('');
-                    setTimeout(() => document.getElementById(`${step.key}-toggle`)?.focus(), 0);
-                  }}
-                >
-                  {t('route.moveButton')}
-                </button>
-              </div>
-            )}
-          </>
-        )}
-      </div>
-    </li>
+      }
+    >
+      <IdField
+        path={`${path}.id`}
+        value={step.id}
+        locked={idLocked}
+        onChange={(id) => props.onChange((s) => ({ ...s, id }))}
+      />
+      <LocalizedTextField
+        path={`${path}.title`}
+        label={t('field.title')}
+        value={step.title}
+        onChange={(value) => props.onChange((s) => ({ ...s, title: value }))}
+      />
+      <LocalizedTextField
+        path={`${path}.action`}
+        label={t('field.action')}
+        hint={t('route.actionHint')}
+        multiline
+        value={step.action}
+        onChange={(value) => props.onChange((s) => ({ ...s, action: value }))}
+      />
+      <LocalizedTextField
+        path={`${path}.timeframe`}
+        label={t('field.timeframe')}
+        hint={t('route.optional')}
+        value={step.timeframe}
+        onChange={(value) => props.onChange((s) => ({ ...s, timeframe: value }))}
+      />
+      <LocalizedTextField
+        path={`${path}.legalBasis`}
+        label={t('field.legalBasis')}
+        hint={t('route.optional')}
+        value={step.legalBasis}
+        onChange={(value) => props.onChange((s) => ({ ...s, legalBasis: value }))}
+      />
+      <ConditionsField
+        path={path}
+        all={step.all}
+        none={step.none}
+        onChange={(conditions) => props.onChange((s) => ({ ...s, ...conditions }))}
+      />
+      <ResponsibleField
+        path={path}
+        value={step.responsible}
+        providers={providers}
+        onChange={(responsible) => props.onChange((s) => ({ ...s, responsible }))}
+      />
+      <MoveToParent
+        itemKey={step.key}
+        itemName={name}
+        parents={stages}
+        parentIndex={stageIndex}
+        parentName={stageName}
+        label={t('route.moveToStage')}
+        choose={t('route.chooseStage')}
+        choice={moveChoice}
+        onMove={props.onMoveToStage}
+      />
+    </ChildItem>
   );
 }

@@ -1,12 +1,16 @@
 import { ROUTE_STAGE_KINDS } from '../../../../core/handbook/taxonomy';
 import {
   listFrom,
+  listStructure,
   newKey,
+  objectFrom,
   optionalText,
   requiredText,
   stringFrom,
+  type TextItem,
   type TextValue,
   textFrom,
+  textItemsFrom,
   unusedId,
 } from '../../../components/editor/text-form';
 import type { NestedShape, RecordBody } from '../../../components/editor/versions';
@@ -40,10 +44,7 @@ export interface StageForm {
   steps: StepForm[];
 }
 
-export interface PrincipleForm {
-  key: string;
-  text: TextValue;
-}
+export type PrincipleForm = TextItem;
 
 export interface RouteForm {
   id: string;
@@ -56,12 +57,10 @@ export interface RouteForm {
 export const ROUTE_SHAPE: NestedShape = { parents: 'stages', children: 'steps' };
 
 const strings = (value: unknown) => listFrom(value).filter((item): item is string => typeof item === 'string');
-const objectOf = (value: unknown): RecordBody =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as RecordBody) : {};
 
 function stepForm(value: unknown): StepForm {
-  const step = objectOf(value);
-  const conditions = objectOf(step.conditions);
+  const step = objectFrom(value);
+  const conditions = objectFrom(step.conditions);
   return {
     key: newKey(),
     id: stringFrom(step.id),
@@ -76,7 +75,7 @@ function stepForm(value: unknown): StepForm {
 }
 
 function stageForm(value: unknown): StageForm {
-  const stage = objectOf(value);
+  const stage = objectFrom(value);
   return {
     key: newKey(),
     id: stringFrom(stage.id),
@@ -92,7 +91,7 @@ export function routeForm(body: RecordBody): RouteForm {
     id: stringFrom(body.id),
     title: textFrom(body.title),
     summary: textFrom(body.summary),
-    principles: listFrom(body.principles).map((text) => ({ key: newKey(), text: textFrom(text) })),
+    principles: textItemsFrom(body.principles),
     stages: listFrom(body.stages).map(stageForm),
   };
 }
@@ -157,10 +156,7 @@ export function newStage(form: RouteForm, prefixes: { stage: string; step: strin
 
 /** The list structure (keys in order), which server issues' positions depend on. */
 export function routeStructure(form: RouteForm): string {
-  return JSON.stringify([
-    form.principles.map((p) => p.key),
-    form.stages.map((s) => [s.key, s.steps.map((t) => t.key)]),
-  ]);
+  return listStructure(form.principles, form.stages, (stage) => stage.steps);
 }
 
 /** The ids of stages and steps a saved version has: those are locked in the editor. */
