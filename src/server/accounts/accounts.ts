@@ -108,3 +108,8 @@ export async function disableAccount(
   await storage.deleteSessionsOf(account.id);
   await recordAudit(storage, { actor, action: 'account_disabled', subject: account.email }, now);
 }
+
+/** Display names by account id, for "who saved / decided / did it". */
+export async function accountNames(storage: Storage): Promise<Map<string, string>> {
+  return new Map((await storage.accounts()).map((account) => [account.id, account.displayName]));
+}

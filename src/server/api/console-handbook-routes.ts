@@ -5,6 +5,7 @@ import {
   consolePaths,
   DRAFT_KINDS,
   DraftConflictSchema,
+  type DraftKind,
   DraftRecordSchema,
   DraftSchema,
   PublishOutcomeSchema,
@@ -17,34 +18,34 @@ import {
 import { RecordId } from '../../core/handbook/schema';
 import type { HandbookIssue } from '../../core/handbook/validate';
 import { describeChanges } from '../../core/release/changes';
+import { accountNames } from '../accounts/accounts';
+import { authoringBody } from '../drafts/draft-records';
 import { discardDraft, draftView, publishDraft, rollBack, saveDraftRecord } from '../drafts/drafts';
 import { releaseRecords } from '../publishing/release-content';
 import type { Storage, StoredDraftRecord } from '../storage/types';
 import { allows } from './permissions';
 import { ApiProblem, notFound } from './problems';
 import { ReleaseNumber } from './release-routes';
+import { JurisdictionParams, NO_STORE, routePattern } from './route-parts';
 import { type ApiRoute, defineRoute } from './route-table';
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
-const JurisdictionParams = z.strictObject({ id: RecordId });
 const KIND_OF: Record<(typeof DRAFT_KINDS)[number], string> = {
   providers: 'provider',
   routes: 'route',
   checklists: 'checklist',
 };
 
-/** Console paths as route patterns: the app builds its URLs with the same functions. */
 const patterns = (() => {
   const paths = consolePaths.jurisdiction(':id');
   const parameter = (name: string) => name as unknown as number;
   return {
-    draft: paths.draft.replace('%3Aid', ':id'),
-    draftJurisdiction: paths.draftJurisdiction.replace('%3Aid', ':id'),
-    draftRecord: `${paths.draft}/:kind/:recordId`.replace('%3Aid', ':id'),
-    releases: paths.releases.replace('%3Aid', ':id'),
-    release: paths.release(parameter(':number')).replace('%3Aid', ':id'),
-    diff: paths.diff(parameter(':number'), parameter(':from')).replace('%3Aid', ':id'),
-    rollbacks: paths.rollbacks.replace('%3Aid', ':id'),
+    draft: routePattern(paths.draft),
+    draftJurisdiction: routePattern(paths.draftJurisdiction),
+    draftRecord: routePattern(paths.draftRecord(':kind' as DraftKind, ':recordId')),
+    releases: routePattern(paths.releases),
+    release: routePattern(paths.release(parameter(':number'))),
+    diff: routePattern(paths.diff(parameter(':number'), parameter(':from'))),
+    rollbacks: routePattern(paths.rollbacks),
   };
 })();
 
@@ -65,10 +66,6 @@ function invalid(code: string, summary: string, issues: HandbookIssue[], prefix:
 
 function draftRecordAnswer(record: StoredDraftRecord, names: Map<string, string>) {
   return { ...record, updatedBy: record.updatedBy === null ? null : (names.get(record.updatedBy) ?? null) };
-}
-
-async function accountNames(storage: Storage): Promise<Map<string, string>> {
-  return new Map((await storage.accounts()).map((account) => [account.id, account.displayName]));
 }
 
 const listJurisdictions = defineRoute({
@@ -309,10 +306,7 @@ const getRelease = defineRoute({
     const records = await authoredRecords(context.storage, params.id, params.number);
     const body = {
       number: params.number,
-      records: [...records.values()].map((record) => {
-        const { phoneDisplay: _, ...authored } = record.body as unknown as Record<string, unknown>;
-        return { key: record.key, body: authored };
-      }),
+      records: [...records.values()].map((record) => ({ key: record.key, body: authoringBody(record) })),
     };
     return { status: 200, body, headers: NO_STORE };
   },

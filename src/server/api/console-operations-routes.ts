@@ -16,19 +16,17 @@ import {
 } from '../../core/console/protocol';
 import { RecordId } from '../../core/handbook/schema';
 import { HSDS_IMPORT_MAX_BYTES } from '../../core/hsds/import';
-import { AccountError, createAccount, disableAccount, resetPassword } from '../accounts/accounts';
+import { AccountError, accountNames, createAccount, disableAccount, resetPassword } from '../accounts/accounts';
 import { recordAudit } from '../accounts/audit';
 import { exportHsds, importHsdsIntoDraft } from '../drafts/hsds';
 import { createEnrolmentCode, enrolmentUrl, formatEnrolmentCode } from '../enrolment/codes';
 import type { Account, AuditEntry, Storage } from '../storage/types';
 import { ApiProblem, notFound } from './problems';
+import { JurisdictionParams, NO_STORE, routePattern } from './route-parts';
 import { type ApiRoute, defineRoute } from './route-table';
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
-const JurisdictionParams = z.strictObject({ id: RecordId });
 const Uuid = z.uuid('An id here is a UUID, e.g. 0b1c…');
 
-const pattern = (path: string) => path.replaceAll('%3A', ':');
 const paths = consolePaths.jurisdiction(':id');
 
 function signedInAccount(input: { signedIn?: { account: Account } }): Account {
@@ -36,13 +34,9 @@ function signedInAccount(input: { signedIn?: { account: Account } }): Account {
   return input.signedIn.account;
 }
 
-async function accountNames(storage: Storage): Promise<Map<string, string>> {
-  return new Map((await storage.accounts()).map((account) => [account.id, account.displayName]));
-}
-
 const listFieldReports = defineRoute({
   method: 'GET',
-  path: pattern(paths.fieldReports),
+  path: routePattern(paths.fieldReports),
   operationId: 'listFieldReports',
   summary: "The jurisdiction's field reports, newest first, with the decision about each",
   auth: 'account',
@@ -69,7 +63,7 @@ const listFieldReports = defineRoute({
 
 const decideFieldReport = defineRoute({
   method: 'POST',
-  path: pattern(paths.fieldReport(':reportId')),
+  path: routePattern(paths.fieldReport(':reportId')),
   operationId: 'decideFieldReport',
   summary: 'Resolves or dismisses a field report; the reporting device sees the outcome at its next sync',
   auth: 'account',
@@ -106,7 +100,7 @@ const decideFieldReport = defineRoute({
 
 const listDevices = defineRoute({
   method: 'GET',
-  path: pattern(paths.devices),
+  path: routePattern(paths.devices),
   operationId: 'listDevices',
   summary: 'Devices enrolled in the jurisdiction, the release each holds and when it was last seen',
   auth: 'account',
@@ -130,7 +124,7 @@ const listDevices = defineRoute({
 
 const revokeDevice = defineRoute({
   method: 'POST',
-  path: pattern(paths.deviceRevocation(':deviceId')),
+  path: routePattern(paths.deviceRevocation(':deviceId')),
   operationId: 'revokeDevice',
   summary: 'Revokes a device: it loses the restricted records at its next sync',
   auth: 'account',
@@ -157,7 +151,7 @@ const revokeDevice = defineRoute({
 
 const newEnrolmentCode = defineRoute({
   method: 'POST',
-  path: pattern(paths.enrolmentCodes),
+  path: routePattern(paths.enrolmentCodes),
   operationId: 'createEnrolmentCode',
   summary: 'A one-time enrolment code for a device, as text and as a QR code of the enrolment link',
   description: 'The code is shown only in this answer; the store keeps its hash.',
@@ -204,7 +198,7 @@ const AUDIT_LIMIT = 500;
 
 const jurisdictionAudit = defineRoute({
   method: 'GET',
-  path: pattern(paths.audit),
+  path: routePattern(paths.audit),
   operationId: 'jurisdictionAudit',
   summary: `The latest ${AUDIT_LIMIT} entries of the jurisdiction's audit log, newest first`,
   auth: 'account',
@@ -302,7 +296,7 @@ const AccountParams = z.strictObject({ accountId: Uuid });
 
 const newPassword = defineRoute({
   method: 'POST',
-  path: pattern(consolePaths.accountPassword(':accountId')),
+  path: routePattern(consolePaths.accountPassword(':accountId')),
   operationId: 'resetPassword',
   summary: 'Sets a new password for an account, lifts a lock and signs it out everywhere',
   auth: 'account',
@@ -326,7 +320,7 @@ const newPassword = defineRoute({
 
 const disable = defineRoute({
   method: 'POST',
-  path: pattern(consolePaths.accountDisable(':accountId')),
+  path: routePattern(consolePaths.accountDisable(':accountId')),
   operationId: 'disableAccount',
   summary: 'Disables an account: it can no longer sign in, and its sessions end now',
   auth: 'account',
@@ -354,7 +348,7 @@ const HSDS_IMPORT_BODY_LIMIT = HSDS_IMPORT_MAX_BYTES * 1.5;
 
 const hsdsImport = defineRoute({
   method: 'POST',
-  path: pattern(paths.hsdsImport),
+  path: routePattern(paths.hsdsImport),
   operationId: 'importHsds',
   summary: "Reads HSDS 3.0 data (a JSON document, or the tabular package's CSV files) into the jurisdiction's draft",
   description:
@@ -419,7 +413,7 @@ const hsdsImport = defineRoute({
 
 const hsdsExport = defineRoute({
   method: 'GET',
-  path: pattern(paths.hsdsExport),
+  path: routePattern(paths.hsdsExport),
   operationId: 'exportHsds',
   summary: "The jurisdiction's latest release as HSDS 3.0 JSON (a page of organizations); public providers only",
   auth: 'account',

@@ -12,6 +12,7 @@ import {
 import { releaseChanges, releaseSnapshot } from '../publishing/snapshots';
 import { LATEST_RELEASE_TTL_MS, releaseEtag } from './latest-releases';
 import { notFound } from './problems';
+import { JurisdictionParams } from './route-parts';
 import { type ApiRoute, defineRoute } from './route-table';
 
 /**
@@ -49,7 +50,6 @@ export const ReleaseNumber = z
   .string()
   .regex(/^[1-9][0-9]{0,8}$/, 'A release number is a whole number from 1, e.g. 3')
   .transform(Number);
-const JurisdictionParams = z.strictObject({ id: RecordId });
 const SnapshotParams = z.strictObject({ id: RecordId, number: ReleaseNumber });
 const ChangesParams = z
   .strictObject({ id: RecordId, number: ReleaseNumber, from: ReleaseNumber })

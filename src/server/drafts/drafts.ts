@@ -4,6 +4,7 @@ import { type HandbookIssue, validateHandbook } from '../../core/handbook/valida
 import type { ImportedProvider } from '../../core/hsds/report';
 import { describeChanges, type RecordChange } from '../../core/release/changes';
 import type { HandbookRecord } from '../../core/release/records';
+import { accountNames } from '../accounts/accounts';
 import { recordAudit } from '../accounts/audit';
 import { type PublishOutcome, publishHandbook } from '../publishing/publish';
 import { releaseRecords } from '../publishing/release-content';
@@ -103,7 +104,7 @@ export async function draftView(
 ): Promise<Draft | undefined> {
   const records = await openDraft(storage, jurisdictionId, now);
   if (!records) return undefined;
-  const names = new Map((await storage.accounts()).map((account) => [account.id, account.displayName]));
+  const names = await accountNames(storage);
   const { issues, keys } = draftIssues(records);
   return {
     jurisdictionId,
