@@ -77,6 +77,38 @@ export interface OutboxEntry {
   outcome?: { status: 'resolved' | 'dismissed'; decidedAt: string };
 }
 
+/** The worker's data key, wrapped by a key derived from their PIN (PBKDF2); one row, id "pin". */
+export interface VaultKeyRecord {
+  id: 'pin';
+  salt: Uint8Array;
+  iterations: number;
+  /** AES-GCM nonce of the wrapping. */
+  iv: Uint8Array;
+  wrappedKey: ArrayBuffer;
+  createdAt: string;
+  /** Consecutive wrong PINs, and until when the next attempt must wait (backoff). */
+  failedAttempts: number;
+  retryAfter?: string;
+}
+
+/** Sealed (AES-GCM encrypted) case data: nothing of it is readable without the worker's PIN. */
+export type SealedKind = 'case' | 'referral';
+export interface SealedRecord {
+  kind: SealedKind;
+  id: string;
+  iv: Uint8Array;
+  ciphertext: ArrayBuffer;
+}
+
+/** Anonymous counts waiting to leave the device (only where the deployment turned them on). */
+export interface AggregateCount {
+  jurisdictionId: string;
+  /** ISO week, e.g. "2026-W48": never anything finer. */
+  week: string;
+  stageKind: string;
+  count: number;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -100,6 +132,9 @@ export class RutasDatabase extends Dexie {
   syncStates!: EntityTable<SyncState, 'jurisdictionId'>;
   enrolments!: EntityTable<Enrolment, 'jurisdictionId'>;
   outbox!: EntityTable<OutboxEntry, 'id'>;
+  vaultKeys!: EntityTable<VaultKeyRecord, 'id'>;
+  sealed!: Dexie.Table<SealedRecord, [SealedKind, string]>;
+  aggregateCounts!: Dexie.Table<AggregateCount, [string, string, string]>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -124,6 +159,12 @@ export class RutasDatabase extends Dexie {
       .upgrade(async (tx) => {
         await Promise.all(CONTENT_TABLES.map((table) => tx.table(table).clear()));
       });
+    // Version 3: the worker's own records (cases, referrals), sealed under a PIN, and anonymous counts.
+    this.version(3).stores({
+      vaultKeys: 'id',
+      sealed: '[kind+id], kind',
+      aggregateCounts: '[jurisdictionId+week+stageKind]',
+    });
   }
 }
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../../locales/en/translation.json';
 import es from '../../../locales/es/translation.json';
 import { CONSOLE_NAMESPACES } from '../../../src/app/console/strings';
+import { FIELD_NAMESPACES } from '../../../src/app/i18n/field-strings';
 import { ActionRoute, Checklist, Jurisdiction, Provider } from '../../../src/core/handbook/schema';
 import { CASE_FACTS, POPULATIONS, SERVICE_TYPES } from '../../../src/core/handbook/taxonomy';
 import { FIELD_REPORT_PROBLEMS } from '../../../src/core/sync/protocol';
@@ -126,14 +127,14 @@ function namespaceTree(language: string, namespace: string): Tree {
 const NAMESPACES: Record<string, Record<string, Tree>> = {
   translation: LOCALES,
   ...Object.fromEntries(
-    CONSOLE_NAMESPACES.map((namespace) => [
+    [...CONSOLE_NAMESPACES, ...FIELD_NAMESPACES].map((namespace) => [
       namespace,
       { es: namespaceTree('es', namespace), en: namespaceTree('en', namespace) },
     ]),
   ),
 };
 
-describe.each(CONSOLE_NAMESPACES)('the console namespace %s', (namespace) => {
+describe.each([...CONSOLE_NAMESPACES, ...FIELD_NAMESPACES])('the namespace %s', (namespace) => {
   const trees = NAMESPACES[namespace] as Record<string, Tree>;
   const esLeaves = leaves(trees.es as Tree);
   const enLeaves = leaves(trees.en as Tree);
