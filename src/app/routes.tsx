@@ -25,6 +25,40 @@ const SettingsScreen = lazy(() =>
   import('./features/settings/components/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
 );
 
+const CaseWorkLayout = lazy(() =>
+  import('./features/cases/components/CaseWorkLayout').then((m) => ({ default: m.CaseWorkLayout })),
+);
+const CasesScreen = lazy(() =>
+  import('./features/cases/components/CasesScreen').then((m) => ({ default: m.CasesScreen })),
+);
+const NewCaseScreen = lazy(() =>
+  import('./features/cases/components/NewCaseScreen').then((m) => ({ default: m.NewCaseScreen })),
+);
+const CaseScreen = lazy(() =>
+  import('./features/cases/components/CaseScreen').then((m) => ({ default: m.CaseScreen })),
+);
+
+const GuidedScreeningScreen = lazy(() =>
+  import('./features/identification/components/GuidedScreeningScreen').then((m) => ({
+    default: m.GuidedScreeningScreen,
+  })),
+);
+const PersonModeScreen = lazy(() =>
+  import('./features/identification/components/PersonModeScreen').then((m) => ({ default: m.PersonModeScreen })),
+);
+const ReferralFormScreen = lazy(() =>
+  import('./features/referrals/components/ReferralFormScreen').then((m) => ({ default: m.ReferralFormScreen })),
+);
+const ReferralsScreen = lazy(() =>
+  import('./features/referrals/components/ReferralsScreen').then((m) => ({ default: m.ReferralsScreen })),
+);
+const ReferralScreen = lazy(() =>
+  import('./features/referrals/components/ReferralScreen').then((m) => ({ default: m.ReferralScreen })),
+);
+const ReferralSlipScreen = lazy(() =>
+  import('./features/referrals/components/ReferralSlipScreen').then((m) => ({ default: m.ReferralSlipScreen })),
+);
+
 const EnrolScreen = lazy(() =>
   import('./features/enrolment/components/EnrolScreen').then((m) => ({ default: m.EnrolScreen })),
 );
@@ -73,6 +107,17 @@ export function AppRoutes() {
           <Route path="providers/:providerId" element={deferred(<ProviderDetailScreen />)} />
           <Route path="checklists" element={deferred(<ChecklistsScreen />)} />
           <Route path="checklists/:checklistId" element={deferred(<ChecklistScreen />)} />
+          <Route element={deferred(<CaseWorkLayout />)}>
+            <Route path="cases" element={deferred(<CasesScreen />)} />
+            <Route path="cases/new" element={deferred(<NewCaseScreen />)} />
+            <Route path="cases/:caseId" element={deferred(<CaseScreen />)} />
+            <Route path="cases/:caseId/screening/:checklistId" element={deferred(<GuidedScreeningScreen />)} />
+            <Route path="cases/:caseId/screening/:checklistId/person" element={deferred(<PersonModeScreen />)} />
+            <Route path="cases/:caseId/refer/:stepId" element={deferred(<ReferralFormScreen />)} />
+            <Route path="referrals" element={deferred(<ReferralsScreen />)} />
+            <Route path="referrals/:referralId" element={deferred(<ReferralScreen />)} />
+            <Route path="referrals/:referralId/slip" element={deferred(<ReferralSlipScreen />)} />
+          </Route>
           <Route path="*" element={<NotFound kind="page" />} />
         </Route>
         <Route path="*" element={<NotFound kind="page" />} />

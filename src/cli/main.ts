@@ -13,6 +13,7 @@ Commands:
   revoke <device-id> [--jurisdiction ID]
                              revoke a device: it loses restricted records at its next sync
   reports <jurisdiction>     list field reports about providers, newest first
+  aggregates <jurisdiction>  anonymous counts of referrals by week and route stage (RUTAS_AGGREGATES=on)
   export-hsds <jurisdiction> --out <file>
                              write the latest release's public providers as HSDS 3.0 JSON
   import-hsds <file-or-folder> --jurisdiction <id>
@@ -24,8 +25,8 @@ Commands:
                              set a new password (from stdin), lift a lock, end its sessions
   admin disable --email E    the account can no longer sign in; its sessions end
 
-publish, enrol, devices, revoke, reports, export-hsds, import-hsds and admin use the server's
-store: PostgreSQL when DATABASE_URL is set, otherwise SQLite under RUTAS_DATA_DIR (default ./data).`;
+publish, enrol, devices, revoke, reports, aggregates, export-hsds, import-hsds and admin use the
+server's store: PostgreSQL when DATABASE_URL is set, otherwise SQLite under RUTAS_DATA_DIR (default ./data).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -59,6 +60,10 @@ async function main(argv: string[]): Promise<number> {
     case 'reports': {
       const { reportsCommand } = await import('./commands/reports');
       return reportsCommand(rest[0]);
+    }
+    case 'aggregates': {
+      const { aggregatesCommand } = await import('./commands/aggregates');
+      return aggregatesCommand(rest[0]);
     }
     case 'export-hsds': {
       const { exportHsdsCommand } = await import('./commands/export-hsds');

@@ -30,6 +30,8 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** The clock enrolment and field reports are stamped with. */
   now?: () => Date;
+  /** Collect anonymous aggregates from devices (RUTAS_AGGREGATES=on); off by default. */
+  aggregates?: boolean;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -116,6 +118,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     now: options.now ?? (() => new Date()),
     loginThrottle: new LoginThrottle(),
     openApi: openApiDocument(API_ROUTES),
+    aggregates: options.aggregates ?? false,
   });
 
   // Deep links (/j/hn-ocotepeque/providers/…) are the app's own routes: answer with the shell.

@@ -11,6 +11,8 @@ export interface RunOptions {
   logger?: FastifyServerOptions['logger'];
   /** How long requests in flight may take to finish once a stop is asked for. */
   shutdownTimeoutMs?: number;
+  /** Collect anonymous aggregates from devices (RUTAS_AGGREGATES=on). */
+  aggregates?: boolean;
 }
 
 /**
@@ -20,7 +22,12 @@ export interface RunOptions {
  * second signal, or requests still running after the timeout, end the process at once.
  */
 export async function runServer(options: RunOptions): Promise<number> {
-  const server = await buildServer({ appDir: options.appDir, storage: options.storage, logger: options.logger });
+  const server = await buildServer({
+    appDir: options.appDir,
+    storage: options.storage,
+    logger: options.logger,
+    aggregates: options.aggregates ?? false,
+  });
   await server.listen({ port: options.port, host: options.host });
   const { port } = server.server.address() as AddressInfo;
   server.log.info({ port }, `Rutas is running at http://localhost:${port}`);

@@ -5,7 +5,9 @@ import type { BundleAnalysis, Bytes, FileGroup } from './bundle-size';
 import type { ColdSample, ColdStartResult } from './cold-start';
 import { type DirectorySearchResult, WARM_UP_QUERIES } from './directory-search';
 import type { MachineInfo } from './machine';
+import { type PinUnlockResult, pinUnlockSection } from './pin-unlock';
 import { code, kb, ms, ratio, table, verdict } from './report-format';
+import { type RouteEngineResult, routeEngineFindings, routeEngineSection, routeEngineSummaryRow } from './route-engine';
 import { median, type Summary, summarize } from './stats';
 import { type SyncFigures, syncFindings, syncSections, syncSummaryRows } from './sync-report';
 import type { TypingCheck } from './typing-check';
@@ -22,7 +24,12 @@ export interface ReportInput {
   coldStart: ColdStartResult;
   search: DirectorySearchResult;
   sync: SyncFigures;
+  pinUnlock: PinUnlockResult;
+  routeEngine: RouteEngineResult;
 }
+
+/** Figure number of the route computation (issue 5) in BENCHMARKS.md. */
+const ROUTE_FIGURE = '10';
 
 export const TARGETS = {
   criticalPathGzipBytes: 150_000,
@@ -173,6 +180,7 @@ export function renderReport(input: ReportInput): string {
     );
   }
   findings.push(...syncFindings(input.sync));
+  findings.push(...routeEngineFindings(ROUTE_FIGURE, input.routeEngine));
   for (const { file, size } of input.benchBuild.notPrecached) {
     findings.push(
       `Building the app with the 5,000-provider handbook fails in vite-plugin-pwa: ${code(file)} (${size}) exceeds workbox's 2 MiB precache limit and \`injectManifest.maximumFileSizeToCacheInBytes\` is not set in vite.config.ts. The benchmark goes on with the files the build had written; that file is left out of the precache, so the app could not (re)install that handbook without a connection.`,
@@ -225,11 +233,12 @@ ${table(
       verdict(searchPass),
     ],
     ...syncSummaryRows(input.sync),
+    routeEngineSummaryRow(ROUTE_FIGURE, input.routeEngine),
   ],
 )}
 
-1 KB = 1,000 bytes. The target applies to the value for figures 1, 3, 4, 5, 6 and 8, to the ratio for figures 2 and 7.
-Figures 4–8 are the sync benchmarks of issue 3.
+1 KB = 1,000 bytes. The target applies to the value for figures 1, 3, 4, 5, 6, 8 and 10, to the ratio for figures 2 and 7.
+Figures 4–8 are the sync benchmarks of issue 3; figure ${ROUTE_FIGURE} is the route computation of issue 5.
 
 ## Findings
 
@@ -415,7 +424,11 @@ ${table(
 
 </details>
 
-${syncSections(input.sync)}`;
+${syncSections(input.sync)}
+
+${pinUnlockSection('9', input.pinUnlock)}
+
+${routeEngineSection(ROUTE_FIGURE, input.routeEngine)}`;
 }
 
 /**

@@ -5,7 +5,8 @@
  * sync-check.ts and sync-browser.ts, 5 (one provider changed) in sync-delta.ts and
  * sync-browser.ts, 6 (applying a full release) in sync-browser.ts, 7 (manifest checks per
  * second) in manifest-throughput.ts, 8 (200 devices) in device-fleet.ts; report.ts and
- * sync-report.ts lay them out.
+ * sync-report.ts lay them out; figure 10 (route computation, issue 5) is measured and laid
+ * out in route-engine.ts; figure 9 (PIN unlock, issue 5) in pin-unlock.ts.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,7 +26,9 @@ import { buildHelloApp } from './hello-app';
 import { log } from './log';
 import { describeMachine } from './machine';
 import { measureManifestThroughput } from './manifest-throughput';
+import { measurePinUnlock } from './pin-unlock';
 import { formatMarkdown, renderReport } from './report';
+import { measureRouteEngine, ROUTE_BENCH } from './route-engine';
 import { serveBuild } from './serve';
 import { measureBrowserSync } from './sync-browser';
 import { measureNodeCheck } from './sync-check';
@@ -48,6 +51,10 @@ async function main(cleanup: Cleanup): Promise<void> {
   const machine = describeMachine();
   const runDir = makeRunDir();
   cleanup.add(`remove ${runDir}`, () => removeDir(runDir));
+
+  // In this process and CPU-bound: measured first, before builds, servers and browsers start.
+  log(`route computation: ${ROUTE_BENCH.steps}-step route × ${ROUTE_BENCH.providers} providers`);
+  const routeEngine = measureRouteEngine();
 
   log('building the app (project vite.config.ts)');
   const appBuild = await buildApp(join(runDir, 'app'));
@@ -80,6 +87,8 @@ async function main(cleanup: Cleanup): Promise<void> {
   );
   log('directory search over 5,000 providers');
   const search = await measureDirectorySearch(benchServer.url, cleanup);
+  log('PIN unlock in Chromium, full speed and 4× CPU');
+  const pinUnlock = await measurePinUnlock(appServer.url, cleanup);
 
   log('sync: publishing the generated 2,000-provider jurisdiction into a fresh store (release 1)');
   const store = await createSyncStore(runDir);
@@ -128,6 +137,8 @@ async function main(cleanup: Cleanup): Promise<void> {
     hello,
     coldStart,
     search,
+    pinUnlock,
+    routeEngine,
     sync: {
       jurisdictionId: store.jurisdictionId,
       providers: store.providers,

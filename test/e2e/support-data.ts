@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import en from '../../locales/en/translation.json';
 import es from '../../locales/es/translation.json';
@@ -55,17 +55,28 @@ export function restrictedProviders(handbook: Handbook): Provider[] {
 
 const catalogues: Record<Language, unknown> = { es, en };
 
-/** An interface string from locales/<language>/translation.json, with {{placeholders}} and plurals. */
-export function ui(language: Language, key: string, values: Record<string, string | number> = {}): string {
+/** A namespace's strings (locales/<language>/<namespace>.json); `translation` is the start-up file. */
+function catalogue(language: Language, namespace: string): unknown {
+  if (namespace === 'translation') return catalogues[language];
+  return JSON.parse(readFileSync(join('locales', language, `${namespace}.json`), 'utf8'));
+}
+
+/**
+ * An interface string with {{placeholders}} and plurals, from locales/<language>/translation.json,
+ * or from another namespace's file when the key says so: `cases:case.title`.
+ */
+export function ui(language: Language, namespacedKey: string, values: Record<string, string | number> = {}): string {
+  const [namespace, key] = namespacedKey.includes(':')
+    ? (namespacedKey.split(':', 2) as [string, string])
+    : ['translation', namespacedKey];
+  const strings = catalogue(language, namespace);
   const lookup = (path: string) =>
-    path
-      .split('.')
-      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogues[language]);
+    path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], strings);
   let text = lookup(key);
   if (text === undefined && typeof values.count === 'number') {
     text = lookup(`${key}_${new Intl.PluralRules(language).select(values.count)}`) ?? lookup(`${key}_other`);
   }
-  if (typeof text !== 'string') throw new Error(`locales/${language} has no string "${key}"`);
+  if (typeof text !== 'string') throw new Error(`locales/${language}/${namespace}.json has no string "${key}"`);
   return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? `{{${name}}}`));
 }
 

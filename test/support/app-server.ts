@@ -33,14 +33,22 @@ async function storeKey(dataDir: string): Promise<string> {
   }
 }
 
+/**
+ * Vitest sets NODE_ENV=test, and Vite keeps a NODE_ENV it finds: React's development runtime
+ * would end up in the bundle. The tests exercise what `npm start` serves, so the build runs as
+ * production.
+ */
 async function buildWithStore(appDir: string, dataDir: string): Promise<void> {
-  const previous = process.env.RUTAS_DATA_DIR;
+  const previous = { RUTAS_DATA_DIR: process.env.RUTAS_DATA_DIR, NODE_ENV: process.env.NODE_ENV };
   process.env.RUTAS_DATA_DIR = dataDir;
+  process.env.NODE_ENV = 'production';
   try {
     if ((await buildCommand({ outDir: appDir })) !== 0) throw new Error('The app failed to build');
   } finally {
-    if (previous === undefined) delete process.env.RUTAS_DATA_DIR;
-    else process.env.RUTAS_DATA_DIR = previous;
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
 

@@ -1,7 +1,9 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { chooseLanguage } from '../i18n/i18n';
+import { ProtectionProvider, UnlockScreen, useProtection } from '../protection/ProtectionProvider';
+import { QuickExitButton } from '../protection/QuickExitButton';
 import { StorageProblemBanner } from './StorageProblemBanner';
 import { UpdatePrompt } from './UpdatePrompt';
 
@@ -16,7 +18,20 @@ function useLanguageFromQuery() {
 }
 
 export function AppShell() {
+  return (
+    <ProtectionProvider>
+      <Shell />
+    </ProtectionProvider>
+  );
+}
+
+/**
+ * With a PIN set, a locked app shows the unlock screen instead of any screen: the handbook
+ * too may hold what only enrolled workers should see. Without a PIN every screen shows as it is.
+ */
+function Shell() {
   const { t } = useTranslation();
+  const { status } = useProtection();
   useLanguageFromQuery();
 
   useEffect(() => {
@@ -32,14 +47,23 @@ export function AppShell() {
         <Link to="/jurisdictions" className="brand">
           {t('app.name')}
         </Link>
-        <Link to="/settings" className="top-action">
-          {t('nav.settings')}
-        </Link>
+        {status !== 'locked' && (
+          <Link to="/settings" className="top-action">
+            {t('nav.settings')}
+          </Link>
+        )}
+        <QuickExitButton />
       </header>
       <StorageProblemBanner />
       <UpdatePrompt />
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {status === 'locked' ? (
+          <Suspense fallback={null}>
+            <UnlockScreen />
+          </Suspense>
+        ) : (
+          status !== 'loading' && <Outlet />
+        )}
       </main>
     </div>
   );

@@ -34,6 +34,7 @@ export function JurisdictionLayout() {
         </NavLink>
         <NavLink to={`/j/${jurisdictionId}/providers`}>{t('nav.providers')}</NavLink>
         <NavLink to={`/j/${jurisdictionId}/checklists`}>{t('nav.checklists')}</NavLink>
+        <NavLink to={`/j/${jurisdictionId}/cases`}>{t('nav.cases')}</NavLink>
       </nav>
     </CurrentHandbookProvider>
   );

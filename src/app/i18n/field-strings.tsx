@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import i18next, { type i18n as I18n } from 'i18next';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppLanguage } from './resolve-language';
@@ -31,16 +31,21 @@ function isAppLanguage(language: string): language is AppLanguage {
   return language in FILES;
 }
 
-function loaded(language: string, namespaces: readonly FieldNamespace[]): boolean {
-  return namespaces.every((namespace) => i18next.hasResourceBundle(language, namespace));
+function loaded(i18n: I18n, language: string, namespaces: readonly FieldNamespace[]): boolean {
+  return namespaces.every((namespace) => i18n.hasResourceBundle(language, namespace));
 }
 
-export async function loadFieldStrings(language: string, namespaces: readonly FieldNamespace[]): Promise<void> {
+/** Loads namespaces' strings into an i18next instance: the app's own, or the one a screen renders with. */
+export async function loadFieldStrings(
+  language: string,
+  namespaces: readonly FieldNamespace[],
+  i18n: I18n = i18next,
+): Promise<void> {
   if (!isAppLanguage(language)) return;
   await Promise.all(
     namespaces.map(async (namespace) => {
-      if (i18next.hasResourceBundle(language, namespace)) return;
-      i18next.addResourceBundle(language, namespace, (await FILES[language][namespace]()).default, true, true);
+      if (i18n.hasResourceBundle(language, namespace)) return;
+      i18n.addResourceBundle(language, namespace, (await FILES[language][namespace]()).default, true, true);
     }),
   );
 }
@@ -60,12 +65,12 @@ export function FieldStrings({
   const [, setLoadedLanguage] = useState<string>();
   useEffect(() => {
     let current = true;
-    void loadFieldStrings(language, namespaces).then(() => {
+    void loadFieldStrings(language, namespaces, i18n).then(() => {
       if (current) setLoadedLanguage(language);
     });
     return () => {
       current = false;
     };
-  }, [language, namespaces]);
-  return loaded(language, namespaces) ? children : fallback;
+  }, [language, namespaces, i18n]);
+  return loaded(i18n, language, namespaces) ? children : fallback;
 }

@@ -1,4 +1,5 @@
 import type { RutasDatabase } from '../db/database';
+import { type AggregatesFlush, flushAggregates } from './aggregates';
 import { type Connection, connect, type SyncOptions } from './connection';
 import { fetchReportOutcomes, flushOutbox, type OutboxFlush } from './outbox';
 import type { SyncControls, SyncStatus } from './registry';
@@ -9,6 +10,7 @@ export const PERIODIC_CHECK_MS = 15 * 60 * 1000;
 export interface SyncRun {
   outcomes: SyncOutcome[];
   outbox: OutboxFlush;
+  aggregates: AggregatesFlush;
 }
 
 export interface EngineOptions extends SyncOptions {
@@ -108,7 +110,9 @@ export class SyncEngine implements SyncControls {
     this.record(outcomes);
     const outbox = await flushOutbox(this.db, this.connection);
     await fetchReportOutcomes(this.db, this.connection);
-    return { outcomes, outbox };
+    // Last: the counts are optional, and the manifests just read say whether they are collected.
+    const aggregates = await flushAggregates(this.db, this.connection);
+    return { outcomes, outbox, aggregates };
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@ import type { ReleaseVariant } from '../../core/release/records';
 import { ReleaseManifestSchema, syncPaths } from '../../core/sync/protocol';
 import { type Expected, ReleaseRejectedError } from '../../core/sync/verify';
 import type { InstalledRelease, RutasDatabase, SyncProblem, SyncState, WhatChanged } from '../db/database';
+import { learnAggregatesSwitch } from './aggregates';
 import { type Connection, request, ServerUnreachableError } from './connection';
 import { HeldReleaseChangedError, installChanges, installSnapshot } from './install';
 import { releasePayload } from './payload';
@@ -66,6 +67,7 @@ async function check(attempt: Attempt): Promise<SyncOutcome> {
   const response = await request(connection, paths.manifest, {
     headers: { ...auth, ...(etag && { 'if-none-match': etag }) },
   });
+  await learnAggregatesSwitch(db, jurisdictionId, response);
   if (response.status === 304) {
     await markChecked(attempt);
     return { jurisdictionId, status: 'up-to-date', ...(held && { number: held.number }) };

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { aggregatesFromEnv } from '../../server/aggregates/setting';
 import { pinnedPublicKey } from '../../server/handbooks/bundle';
 import { runServer } from '../../server/main';
 import { publishFirstReleases } from '../../server/publishing/first-run';
@@ -36,9 +37,12 @@ export function buildIsStale(appDir = APP_DIR, publicKey?: string): boolean {
 /**
  * `rutas serve`: opens the store (RUTAS_DATA_DIR / DATABASE_URL), publishes the handbooks
  * of routes-data/ (RUTAS_ROUTES_DATA) that have no release yet, and serves the built app and
- * the sync API on PORT (default 8080) until SIGINT or SIGTERM.
+ * the sync API on PORT (default 8080) until SIGINT or SIGTERM. Anonymous aggregates are
+ * collected only with RUTAS_AGGREGATES=on.
  */
 export async function serveCommand({ buildIfNeeded }: { buildIfNeeded: boolean }): Promise<number> {
+  // Read before anything is opened: a mistyped setting stops the start instead of being guessed.
+  const aggregates = aggregatesFromEnv();
   const storage = await storageFromEnv();
   try {
     await publishFirstReleases(storage, process.env.RUTAS_ROUTES_DATA ?? 'routes-data');
@@ -61,5 +65,6 @@ export async function serveCommand({ buildIfNeeded }: { buildIfNeeded: boolean }
     port: Number(process.env.PORT ?? 8080),
     host: process.env.HOST ?? '0.0.0.0',
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    aggregates,
   });
 }

@@ -33,6 +33,11 @@ export interface ProviderFit {
   responsible: boolean;
   /** Offers a service type the step needs. */
   service: boolean;
+  /**
+   * Offers the care the step's decision point calls for: emergency for immediate danger,
+   * clinical care after sexual violence, child protection for a child-protection step.
+   */
+  specialised: boolean;
   /** Serves a population of this case (children, migrants, LGBTIQ+, persons with disabilities…). */
   population: boolean;
   /** Speaks the person's language (when known). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AggregateBatchSchema, AggregateReceiptSchema } from '../../core/aggregates/protocol';
 import {
   EnrolmentRequestSchema,
   EnrolmentResponseSchema,
@@ -31,6 +32,8 @@ const NAMED_SCHEMAS: [string, z.ZodType][] = [
   ['EnrolmentResponse', EnrolmentResponseSchema],
   ['FieldReport', FieldReportSchema],
   ['FieldReportReceipt', FieldReportReceiptSchema],
+  ['AggregateBatch', AggregateBatchSchema],
+  ['AggregateReceipt', AggregateReceiptSchema],
   ['LoginRequest', LoginRequestSchema],
   ['Session', SessionSchema],
 ];
@@ -195,6 +198,7 @@ export function openApiDocument(routes: readonly ApiRoute[]): object {
       version: '1',
       description:
         'Signed handbook releases for devices, enrolment of devices for restricted content, field reports, ' +
+        'anonymous aggregates (where the deployment collects them), ' +
         'and sign-in to the coordinator console. ' +
         'The protocol (hashes, signatures, caching) is described in docs/sync.md.',
     },

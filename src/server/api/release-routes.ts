@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGGREGATES_HEADER } from '../../core/aggregates/protocol';
 import { RecordId } from '../../core/handbook/schema';
 import type { ReleaseVariant } from '../../core/release/records';
 import {
@@ -61,6 +62,8 @@ const ChangesParams = z
   });
 
 const ETAG = 'Validator of this release; send it back as If-None-Match';
+const AGGREGATES =
+  '`on` when this server collects anonymous counts for the jurisdiction (POST …/aggregates), else `off`';
 
 function notModified(etag: string) {
   return { status: 304, description: `Not modified: the release named by If-None-Match (${etag}) is current` };
@@ -94,9 +97,9 @@ function releaseRoutes(variant: ReleaseVariant): ApiRoute[] {
           status: 200,
           description: 'The signed header of the latest release',
           schema: ReleaseManifestSchema,
-          headers: { ETag: ETAG, 'Cache-Control': cache.manifest },
+          headers: { ETag: ETAG, 'Cache-Control': cache.manifest, [AGGREGATES_HEADER]: AGGREGATES },
         },
-        notModified('manifest'),
+        { ...notModified('manifest'), headers: { [AGGREGATES_HEADER]: AGGREGATES } },
         { status: 404, description: 'The jurisdiction has no published release' },
       ],
       async handle({ params, headers: request, device, context }) {
@@ -109,7 +112,12 @@ function releaseRoutes(variant: ReleaseVariant): ApiRoute[] {
             context.now().toISOString(),
             device.jurisdictionId,
           );
-        const headers = { ETag: manifest.etag, 'Cache-Control': cache.manifest };
+        // On the 304 too: a device learns a change of the setting at its next no-change check.
+        const headers = {
+          ETag: manifest.etag,
+          'Cache-Control': cache.manifest,
+          [AGGREGATES_HEADER]: context.aggregates ? 'on' : 'off',
+        };
         if (matchesEtag(request['if-none-match'], manifest.etag)) return { status: 304, headers };
         return { status: 200, json: manifest.json, headers };
       },

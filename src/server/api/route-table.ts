@@ -33,6 +33,8 @@ export interface ApiContext {
   loginThrottle: LoginThrottle;
   /** The OpenAPI document of this very table. */
   openApi: object;
+  /** Whether this deployment collects anonymous aggregates (RUTAS_AGGREGATES=on). */
+  aggregates: boolean;
 }
 
 export interface RouteInput<Params, Body> {

@@ -1,3 +1,4 @@
+import { AGGREGATE_ROUTES } from './aggregate-routes';
 import { CONSOLE_HANDBOOK_ROUTES } from './console-handbook-routes';
 import { CONSOLE_OPERATIONS_ROUTES } from './console-operations-routes';
 import { enrolmentRoute } from './enrolment-routes';
@@ -15,6 +16,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   enrolmentRoute,
   fieldReportRoute,
   fieldReportOutcomesRoute,
+  ...AGGREGATE_ROUTES,
   ...SESSION_ROUTES,
   ...CONSOLE_HANDBOOK_ROUTES,
   ...CONSOLE_OPERATIONS_ROUTES,

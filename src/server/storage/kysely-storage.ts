@@ -1,4 +1,5 @@
 import { type Kysely, Migrator, type Selectable, sql } from 'kysely';
+import type { AggregateBatch, StageCounts } from '../../core/aggregates/protocol';
 import { canonicalJson } from '../../core/release/hashing';
 import type { HandbookRecord, RecordHashes, ReleaseVariant } from '../../core/release/records';
 import type { FieldReport } from '../../core/sync/protocol';
@@ -27,6 +28,7 @@ import {
   type StoredDraftRecord,
   type StoredFieldReport,
   type StoredRelease,
+  type WeeklyCounts,
 } from './types';
 
 /**
@@ -548,6 +550,71 @@ export class KyselyStorage implements Storage {
       for (const row of rows) outcomes.set(row.report_id, toOutcome(row));
     }
     return outcomes;
+  }
+
+  saveAggregateBatch(batch: AggregateBatch): Promise<'created' | 'duplicate' | 'conflict'> {
+    const countsJson = canonicalJson(batch.counts);
+    return this.db.transaction().execute(async (trx) => {
+      // The batch id is claimed first: of two copies of a batch arriving together, one adds its counts.
+      const claimed = await trx
+        .insertInto('aggregate_batches')
+        .values({ id: batch.id, jurisdiction_id: batch.jurisdictionId, week: batch.week, counts_json: countsJson })
+        .onConflict((conflict) => conflict.column('id').doNothing())
+        .executeTakeFirst();
+      if ((claimed.numInsertedOrUpdatedRows ?? 0n) === 0n) {
+        const earlier = await trx
+          .selectFrom('aggregate_batches')
+          .selectAll()
+          .where('id', '=', batch.id)
+          .executeTakeFirstOrThrow();
+        const same =
+          earlier.jurisdiction_id === batch.jurisdictionId &&
+          earlier.week === batch.week &&
+          earlier.counts_json === countsJson;
+        return same ? 'duplicate' : 'conflict';
+      }
+      const rows = Object.entries(batch.counts)
+        .filter(([, count]) => count > 0)
+        .map(([stageKind, count]) => ({
+          jurisdiction_id: batch.jurisdictionId,
+          week: batch.week,
+          stage_kind: stageKind,
+          count,
+        }));
+      if (rows.length > 0) {
+        await trx
+          .insertInto('aggregate_counts')
+          .values(rows)
+          .onConflict((conflict) =>
+            conflict
+              .columns(['jurisdiction_id', 'week', 'stage_kind'])
+              .doUpdateSet((eb) => ({ count: eb('aggregate_counts.count', '+', eb.ref('excluded.count')) })),
+          )
+          .execute();
+      }
+      return 'created';
+    });
+  }
+
+  async forgetAggregateBatchesBefore(week: string): Promise<void> {
+    await this.db.deleteFrom('aggregate_batches').where('week', '<', week).execute();
+  }
+
+  async aggregateCounts(jurisdictionId: string): Promise<WeeklyCounts[]> {
+    const rows = await this.db
+      .selectFrom('aggregate_counts')
+      .select(['week', 'stage_kind', 'count'])
+      .where('jurisdiction_id', '=', jurisdictionId)
+      .orderBy('week', 'desc')
+      .orderBy('stage_kind')
+      .execute();
+    const weeks = new Map<string, StageCounts>();
+    for (const row of rows) {
+      const counts = weeks.get(row.week) ?? {};
+      counts[row.stage_kind as keyof StageCounts] = row.count;
+      weeks.set(row.week, counts);
+    }
+    return [...weeks].map(([week, counts]) => ({ week, counts }));
   }
 
   async releaseNotes(jurisdictionId: string): Promise<Map<number, ReleaseNote>> {

@@ -180,6 +180,30 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '2026-11-24T1600-aggregates': {
+      async up(db: Kysely<unknown>) {
+        // The sums coordinators read: one row per jurisdiction, ISO week and route stage.
+        await db.schema
+          .createTable('aggregate_counts')
+          .addColumn('jurisdiction_id', 'text', (c) => c.notNull())
+          .addColumn('week', 'text', (c) => c.notNull())
+          .addColumn('stage_kind', 'text', (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('aggregate_counts_pk', ['jurisdiction_id', 'week', 'stage_kind'])
+          .modifyEnd(withoutRowId)
+          .execute();
+
+        // The batches received, only to recognise a resend; forgotten once their week is too old to be sent again.
+        await db.schema
+          .createTable('aggregate_batches')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('jurisdiction_id', 'text', (c) => c.notNull())
+          .addColumn('week', 'text', (c) => c.notNull())
+          .addColumn('counts_json', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('aggregate_batches_by_week').on('aggregate_batches').column('week').execute();
+      },
+    },
   };
 }
 

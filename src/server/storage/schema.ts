@@ -117,4 +117,19 @@ export interface StoreTables {
     decided_at: string;
     decided_by: string | null;
   };
+  /** Anonymous counts summed over every batch received: no device, no time finer than a week. */
+  aggregate_counts: {
+    jurisdiction_id: string;
+    /** ISO week, e.g. "2026-W48". */
+    week: string;
+    stage_kind: string;
+    count: number;
+  };
+  /** The batches received, to answer a resend; `counts_json` is the canonical JSON of the counts. */
+  aggregate_batches: {
+    id: string;
+    jurisdiction_id: string;
+    week: string;
+    counts_json: string;
+  };
 }

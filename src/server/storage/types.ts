@@ -1,3 +1,4 @@
+import type { AggregateBatch, StageCounts } from '../../core/aggregates/protocol';
 import type { RecordChange } from '../../core/release/changes';
 import type { HandbookRecord, RecordHashes, ReleaseVariant } from '../../core/release/records';
 import type { SignedReleaseHeader } from '../../core/release/signature';
@@ -167,6 +168,12 @@ export interface AuditEntry extends NewAuditEntry {
   id: number;
 }
 
+/** A jurisdiction's anonymous counts for one ISO week, summed over every batch received. */
+export interface WeeklyCounts {
+  week: string;
+  counts: StageCounts;
+}
+
 /** Thrown when release N of a jurisdiction already exists: releases are immutable. */
 export class ReleaseExistsError extends Error {}
 
@@ -216,6 +223,16 @@ export interface Storage {
   decideFieldReport(reportId: string, outcome: FieldReportOutcome): Promise<boolean>;
   /** The decisions about these reports, by id; open and unknown ids are left out. */
   fieldReportOutcomes(reportIds: readonly string[]): Promise<Map<string, FieldReportOutcome>>;
+
+  /**
+   * Adds a batch of anonymous counts to the sums, once, in one transaction: the same batch
+   * again is a 'duplicate' (nothing added), another batch with its id a 'conflict'.
+   */
+  saveAggregateBatch(batch: AggregateBatch): Promise<'created' | 'duplicate' | 'conflict'>;
+  /** Forgets which batches came for weeks before `week` (their sums stay): none of them may be sent again. */
+  forgetAggregateBatchesBefore(week: string): Promise<void>;
+  /** A jurisdiction's sums, newest week first. */
+  aggregateCounts(jurisdictionId: string): Promise<WeeklyCounts[]>;
 
   releaseNotes(jurisdictionId: string): Promise<Map<number, ReleaseNote>>;
 

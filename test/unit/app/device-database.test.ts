@@ -234,9 +234,12 @@ describe('the database schema', () => {
   it('opens at its declared version with every table', async () => {
     const db = freshDatabase();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       [
+        'aggregateCounts',
+        'sealed',
+        'vaultKeys',
         'checklists',
         'enrolments',
         'jurisdictions',
@@ -251,6 +254,7 @@ describe('the database schema', () => {
     expect(db.providers.schema.primKey.keyPath).toEqual(['jurisdictionId', 'id']);
     expect(db.providers.schema.idxByName.jurisdictionId).toBeDefined();
     expect(db.outbox.schema.idxByName.queuedAt).toBeDefined();
+    expect(db.sealed.schema.primKey.keyPath).toEqual(['kind', 'id']);
   });
 
   it('a phone that holds a version-1 database keeps its settings; the unsigned content is dropped to be reinstalled', async () => {
@@ -282,5 +286,30 @@ describe('the database schema', () => {
     expect(await updated.providers.count()).toBe(0);
     expect(await updated.jurisdictions.count()).toBe(0);
     expect(await store.setting('lastJurisdictionId')).toBe('hn-prueba');
+  });
+  it('a phone on version 2 keeps its handbook, enrolments and reports when the case tables arrive', async () => {
+    const name = `rutas-v2-${counter++}`;
+    const v2 = new Dexie(name);
+    databases.push(v2);
+    // Version 2 exactly as it shipped. Never edit this copy.
+    v2.version(1).stores({
+      jurisdictions: 'id',
+      providers: '[jurisdictionId+id], jurisdictionId',
+      routes: '[jurisdictionId+id], jurisdictionId',
+      checklists: '[jurisdictionId+id], jurisdictionId',
+      releases: 'jurisdictionId',
+      settings: 'key',
+    });
+    v2.version(2).stores({ syncStates: 'jurisdictionId', enrolments: 'jurisdictionId', outbox: 'id, queuedAt' });
+    const input = sampleHandbookInput();
+    await v2.table('providers').bulkPut(input.providers.map((p) => ({ ...p, jurisdictionId: 'hn-prueba' })));
+    await v2.table('enrolments').put({ jurisdictionId: 'hn-prueba', deviceToken: 't', enrolledAt: '2026-11-01' });
+    v2.close();
+
+    const updated = freshDatabase(name);
+    await updated.open();
+    expect(await updated.providers.count()).toBe(input.providers.length);
+    expect(await updated.enrolments.count()).toBe(1);
+    expect(await updated.sealed.count()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 // A jsdom window, installed before React loads (see the support file for why not the docblock).
 import '../support/install-jsdom';
+import { readFileSync } from 'node:fs';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import i18next, { type i18n as I18n } from 'i18next';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
@@ -13,6 +14,7 @@ import { DexieHandbookStore } from '../../../src/app/handbook/dexie-store';
 import { HandbookStoreProvider } from '../../../src/app/handbook/hooks';
 import { MemoryHandbookStore } from '../../../src/app/handbook/memory-store';
 import type { StorageProblem } from '../../../src/app/handbook/types';
+import { FIELD_NAMESPACES } from '../../../src/app/i18n/field-strings';
 import { APP_LANGUAGES } from '../../../src/app/i18n/resolve-language';
 import { AppRoutes } from '../../../src/app/routes';
 import { SyncEngine } from '../../../src/app/sync/engine';
@@ -78,6 +80,16 @@ let publicKey: string;
 let handbook: RecordHandbook;
 const i18nFor: Record<string, I18n> = {};
 
+/** The field screens' own namespaces (locales/<language>/<namespace>.json), marked like translation.json. */
+function fieldStrings(language: string) {
+  return Object.fromEntries(
+    FIELD_NAMESPACES.map((namespace) => [
+      namespace,
+      markStrings(JSON.parse(readFileSync(`locales/${language}/${namespace}.json`, 'utf8'))),
+    ]),
+  );
+}
+
 beforeAll(async () => {
   const input = markContent(sampleHandbookInput()) as HandbookInput;
   const signer = await openReleaseStore();
@@ -95,7 +107,10 @@ beforeAll(async () => {
   for (const language of APP_LANGUAGES) {
     const instance = i18next.createInstance();
     await instance.use(initReactI18next).init({
-      resources: { es: { translation: markStrings(es) }, en: { translation: markStrings(en) } },
+      resources: {
+        es: { translation: markStrings(es), ...fieldStrings('es') },
+        en: { translation: markStrings(en), ...fieldStrings('en') },
+      },
       lng: language,
       fallbackLng: false,
       interpolation: { escapeValue: false },

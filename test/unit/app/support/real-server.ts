@@ -6,7 +6,7 @@ import type { Handbook } from '../../../../src/core/handbook/schema';
 import type { ReleaseVariant } from '../../../../src/core/release/records';
 import type { ReleaseSnapshot } from '../../../../src/core/sync/protocol';
 import { LATEST_RELEASE_TTL_MS } from '../../../../src/server/api/latest-releases';
-import { buildServer } from '../../../../src/server/app';
+import { buildServer, type ServerOptions } from '../../../../src/server/app';
 import { publishHandbook } from '../../../../src/server/publishing/publish';
 import { ensureSigningKey } from '../../../../src/server/publishing/signing-key';
 import { releaseSnapshot } from '../../../../src/server/publishing/snapshots';
@@ -83,12 +83,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The real sync server (Fastify, real SQLite store) listening on 127.0.0.1 on a free port. */
-export async function startRealServer(store: ReleaseStore): Promise<RunningServer> {
+/**
+ * The real sync server (Fastify, real SQLite store) listening on 127.0.0.1 on a free port;
+ * `options` go to the server (anonymous aggregates, its clock).
+ */
+export async function startRealServer(
+  store: ReleaseStore,
+  options: Pick<ServerOptions, 'aggregates' | 'now'> = {},
+): Promise<RunningServer> {
   const appDir = await temporaryDirectory('rutas-device-app-');
   await mkdir(appDir, { recursive: true });
   await writeFile(join(appDir, 'index.html'), '<!doctype html><html><body><div id="root"></div></body></html>');
-  const app = await buildServer({ appDir, storage: store.storage });
+  const app = await buildServer({ appDir, storage: store.storage, ...options });
   const requests: ServedRequest[] = [];
   let lastAnsweredAt = Number.NEGATIVE_INFINITY;
   app.addHook('onRequest', async (request) => {

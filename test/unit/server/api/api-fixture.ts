@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { HandbookInput } from '../../../../src/core/handbook/schema';
 import { ENROLMENTS_PATH } from '../../../../src/core/sync/protocol';
-import { buildServer } from '../../../../src/server/app';
+import { buildServer, type ServerOptions } from '../../../../src/server/app';
 import { createEnrolmentCode } from '../../../../src/server/enrolment/codes';
 import { type PublishOutcome, publishHandbook } from '../../../../src/server/publishing/publish';
 import { ensureSigningKey } from '../../../../src/server/publishing/signing-key';
@@ -51,9 +51,9 @@ export interface ApiFixture {
 
 /**
  * A real server over a real SQLite store in a temporary folder, holding release 1 of
- * hn-prueba and of hn-otra.
+ * hn-prueba and of hn-otra; `options` go to the server (anonymous aggregates, its clock).
  */
-export async function startApi(): Promise<ApiFixture> {
+export async function startApi(options: Pick<ServerOptions, 'aggregates' | 'now'> = {}): Promise<ApiFixture> {
   const root = await temporaryDirectory('rutas-api-');
   const appDir = join(root, 'app');
   const dataDir = join(root, 'data');
@@ -63,7 +63,7 @@ export async function startApi(): Promise<ApiFixture> {
   await publishHandbook(storage, sampleHandbook(), new Date('2025-01-01T10:00:00Z'));
   await publishHandbook(storage, sampleHandbook(otherJurisdictionInput()), new Date('2025-01-01T10:00:00Z'));
   const { publicKey } = await ensureSigningKey(storage);
-  const server = await buildServer({ appDir, storage });
+  const server = await buildServer({ appDir, storage, ...options });
 
   return {
     server,

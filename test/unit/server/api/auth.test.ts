@@ -42,7 +42,8 @@ const bodies: BodyExamples = {
 };
 
 beforeAll(async () => {
-  api = await startApi();
+  // Aggregates on, so that their anonymous route answers like the other routes that need no token.
+  api = await startApi({ aggregates: true });
   await api.publishElsewhere(secondReleaseInput());
   operations = await documentedOperations(api.server);
   token = (await api.enrol(JURISDICTION)).deviceToken;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { addIsoWeeks, isoWeekOf } from '../../../../src/core/aggregates/week';
 import { createAccount } from '../../../../src/server/accounts/accounts';
 import { SESSION_PATH } from '../../../../src/server/api/session-routes';
 import { openDraft } from '../../../../src/server/drafts/drafts';
@@ -48,6 +49,13 @@ export function consoleBodies(api: ApiFixture): BodyExamples {
     saveDraftJurisdiction: () => draftRecord(api, 'jurisdiction'),
     saveDraftRecord: () => draftRecord(api, 'provider/caminos'),
     getFieldReportOutcomes: () => ({ ids: [randomUUID()] }),
+    // Last week: the latest one that is over. Taken only by a server started with aggregates on.
+    submitAggregates: () => ({
+      id: randomUUID(),
+      jurisdictionId: JURISDICTION,
+      week: addIsoWeeks(isoWeekOf(new Date()), -1),
+      counts: { referral: 1 },
+    }),
     publishDraft: () => ({ message: 'Caminos: phone checked' }),
     rollBack: () => ({ release: 1, message: 'Back to the first release' }),
     decideFieldReport: () => ({ status: 'resolved', note: 'Number corrected' }),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AggregateBatch } from '../../../../src/core/aggregates/protocol';
 import type { Handbook } from '../../../../src/core/handbook/schema';
 import { describeChanges, recordsByKey } from '../../../../src/core/release/changes';
 import { toBase64Url } from '../../../../src/core/release/hashing';
@@ -38,6 +39,8 @@ export const TABLES = [
   'draft_records',
   'release_notes',
   'field_report_outcomes',
+  'aggregate_counts',
+  'aggregate_batches',
 ] as const;
 
 async function newSigningKey(): Promise<SigningKey & { cryptoKey: CryptoKey }> {
@@ -106,6 +109,10 @@ function report(overrides: Partial<FieldReport> = {}): FieldReport {
     reportedAt: '2026-11-24T10:00:00.000Z',
     ...overrides,
   };
+}
+
+function batch(overrides: Partial<AggregateBatch> = {}): AggregateBatch {
+  return { id: randomUUID(), jurisdictionId: 'hn-prueba', week: '2026-W47', counts: { referral: 2 }, ...overrides };
 }
 
 function newAccount(overrides: Partial<NewAccount> = {}): NewAccount {
@@ -506,6 +513,63 @@ export function storageContract(
         const listed = await storage.fieldReports('hn-prueba');
         expect(listed.find((r) => r.id === moved.id)?.outcome).toEqual(resolved);
         expect(listed.find((r) => r.id === open.id)?.outcome).toBeNull();
+      });
+    });
+
+    describe('anonymous aggregates', () => {
+      it("sums every device's batches by jurisdiction, week and stage, newest week first", async () => {
+        await storage.saveAggregateBatch(batch({ counts: { referral: 2, identification: 1 } }));
+        await storage.saveAggregateBatch(batch({ counts: { referral: 3, protection: 0 } }));
+        await storage.saveAggregateBatch(batch({ week: '2026-W48', counts: { immediate_assistance: 4 } }));
+        await storage.saveAggregateBatch(batch({ week: '2025-W52', counts: { follow_up: 1 } }));
+        await storage.saveAggregateBatch(batch({ jurisdictionId: 'gt-ayutla', counts: { referral: 7 } }));
+        expect(await storage.aggregateCounts('hn-prueba')).toEqual([
+          { week: '2026-W48', counts: { immediate_assistance: 4 } },
+          { week: '2026-W47', counts: { identification: 1, referral: 5 } },
+          { week: '2025-W52', counts: { follow_up: 1 } },
+        ]);
+        expect(await storage.aggregateCounts('gt-ayutla')).toEqual([{ week: '2026-W47', counts: { referral: 7 } }]);
+        expect(await storage.aggregateCounts('mx-tapachula')).toEqual([]);
+      });
+
+      it('adds a batch once: the same again is a duplicate, another with its id a conflict, and neither adds', async () => {
+        const first = batch({ counts: { referral: 2, identification: 1 } });
+        expect(await storage.saveAggregateBatch(first)).toBe('created');
+        const before = await counts();
+        // The same content with its keys in another order is the same batch.
+        expect(await storage.saveAggregateBatch({ ...first, counts: { identification: 1, referral: 2 } })).toBe(
+          'duplicate',
+        );
+        expect(await storage.saveAggregateBatch({ ...first, counts: { referral: 3, identification: 1 } })).toBe(
+          'conflict',
+        );
+        expect(await storage.saveAggregateBatch({ ...first, week: '2026-W46' })).toBe('conflict');
+        expect(await storage.saveAggregateBatch({ ...first, jurisdictionId: 'gt-ayutla' })).toBe('conflict');
+        expect(await counts()).toEqual(before);
+        expect(await storage.aggregateCounts('hn-prueba')).toEqual([
+          { week: '2026-W47', counts: { identification: 1, referral: 2 } },
+        ]);
+      });
+
+      it('adds copies of one batch arriving together once', async () => {
+        const copies = batch({ counts: { protection: 3 } });
+        const others = options.parallelConnections ? [await open(), await open()] : [storage, storage];
+        const outcomes = await Promise.all([storage, ...others].map((s) => s.saveAggregateBatch({ ...copies })));
+        expect(outcomes.sort()).toEqual(['created', 'duplicate', 'duplicate']);
+        expect(await storage.aggregateCounts('hn-prueba')).toEqual([{ week: '2026-W47', counts: { protection: 3 } }]);
+      });
+
+      it('forgets the ids of batches about old weeks but keeps their sums', async () => {
+        const old = batch({ week: '2025-W40' });
+        const recent = batch({ week: '2026-W02' });
+        for (const b of [old, recent]) await storage.saveAggregateBatch(b);
+        await storage.forgetAggregateBatchesBefore('2026-W01');
+        expect(await store.count('aggregate_batches')).toBe(1);
+        expect(await storage.saveAggregateBatch({ ...recent })).toBe('duplicate');
+        expect(await storage.aggregateCounts('hn-prueba')).toEqual([
+          { week: '2026-W02', counts: { referral: 2 } },
+          { week: '2025-W40', counts: { referral: 2 } },
+        ]);
       });
     });
 

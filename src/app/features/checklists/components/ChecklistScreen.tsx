@@ -1,8 +1,26 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { NotFound } from '../../../components/NotFound';
 import { useLocalize } from '../../../components/useLocalize';
 import { useCurrentHandbook } from '../../../handbook/hooks';
+import { FieldStrings } from '../../../i18n/field-strings';
+
+const START_STRINGS = ['identification'] as const;
+
+/** Opens a new anonymous case (cases/new, behind the PIN) that goes straight to this checklist's guided identification. */
+function StartGuidedIdentification({ jurisdictionId, checklistId }: { jurisdictionId: string; checklistId: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="start-identification">
+      <p className="actions">
+        <Link className="action action-primary" to={`/j/${jurisdictionId}/cases/new?checklist=${checklistId}`}>
+          {t('identification:start.button')}
+        </Link>
+      </p>
+      <p className="hint">{t('identification:start.hint')}</p>
+    </div>
+  );
+}
 
 /** An identification checklist: possible signs that call for a referral, never a verdict. */
 export function ChecklistScreen() {
@@ -18,6 +36,9 @@ export function ChecklistScreen() {
       <p className="eyebrow">{localize(jurisdiction.name)}</p>
       <h1 id="checklist-title">{localize(checklist.title)}</h1>
       <p>{localize(checklist.summary)}</p>
+      <FieldStrings namespaces={START_STRINGS}>
+        <StartGuidedIdentification jurisdictionId={jurisdiction.id} checklistId={checklist.id} />
+      </FieldStrings>
       <aside className="guidance" aria-labelledby="guidance-title">
         <h2 id="guidance-title">{t('checklists.beforeYouAsk')}</h2>
         <ul>

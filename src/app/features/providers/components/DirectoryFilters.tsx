@@ -2,8 +2,8 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Population, ServiceType } from '../../../../core/handbook/schema';
 import { POPULATIONS, SERVICE_TYPES } from '../../../../core/handbook/taxonomy';
+import type { PositionState } from '../../../components/useWorkerPosition';
 import type { DirectoryUrlState } from '../hooks/useDirectoryQuery';
-import type { PositionState } from '../hooks/useWorkerPosition';
 
 interface Props {
   query: Omit<DirectoryUrlState, 'text'>;

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../../components/useLocalize';
+import { useWorkerPosition } from '../../../components/useWorkerPosition';
 import { useCurrentHandbook } from '../../../handbook/hooks';
 import { useDirectoryQuery } from '../hooks/useDirectoryQuery';
 import { useProviderDirectory } from '../hooks/useProviderDirectory';
-import { useWorkerPosition } from '../hooks/useWorkerPosition';
 import { DirectoryFilters } from './DirectoryFilters';
 import { DirectoryResults } from './DirectoryResults';
 

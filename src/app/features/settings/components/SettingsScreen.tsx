@@ -6,6 +6,7 @@ import { useLocalize } from '../../../components/useLocalize';
 import { useHandbookStore, useInstalledReleases, useJurisdictions } from '../../../handbook/hooks';
 import { chooseLanguage } from '../../../i18n/i18n';
 import { APP_LANGUAGES, type AppLanguage } from '../../../i18n/resolve-language';
+import { ProtectionSettings } from '../../../protection/components/ProtectionSettings';
 import { useEnrolments } from '../../../sync/hooks';
 import { useSyncEngine } from '../../../sync/registry';
 import { forgetEnrolment } from '../../../sync/sync-jurisdiction';
@@ -153,6 +154,8 @@ export function SettingsScreen() {
           </Link>
         </section>
       )}
+
+      <ProtectionSettings />
 
       <PendingReports />
 

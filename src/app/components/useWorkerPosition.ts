@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { Coordinates } from '../../../../core/geo/distance';
+import type { Coordinates } from '../../core/geo/distance';
 
 export type PositionState =
   | { status: 'off' }

@@ -1,0 +1,109 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useHandbookStore } from '../../handbook/hooks';
+import { useProtection } from '../ProtectionProvider';
+import { MIN_PIN_LENGTH, normalizePin, type PinProblem, pinProblem } from '../pin-rules';
+import { createPin, type PinKind } from '../vault';
+import { below, Heading, type HeadingLevel } from './Heading';
+import { PinField } from './PinField';
+import './protection.css';
+
+type Problem = PinProblem | 'mismatch' | 'notUnderstood' | 'failed';
+
+/**
+ * Sets the first PIN. Before the worker chooses one they are told plainly that a lost PIN
+ * cannot be recovered, and confirm it: the only way back is wiping this device's records.
+ */
+export function PinSetup({ level }: { level: HeadingLevel }) {
+  const { t } = useTranslation('protection');
+  const { db } = useHandbookStore();
+  const { unlocked } = useProtection();
+  const id = useId();
+  const [kind, setKind] = useState<PinKind>('digits');
+  const [pin, setPin] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [understood, setUnderstood] = useState(false);
+  const [problem, setProblem] = useState<Problem>();
+  const [saving, setSaving] = useState(false);
+
+  if (!db) return <p className="notice">{t('setup.unavailable')}</p>;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: Problem | undefined =
+      pinProblem(pin, kind === 'digits') ??
+      (normalizePin(pin) !== normalizePin(repeat) ? 'mismatch' : undefined) ??
+      (understood ? undefined : 'notUnderstood');
+    setProblem(found);
+    if (found) return;
+    setSaving(true);
+    try {
+      unlocked(await createPin(db, pin, kind));
+    } catch (error) {
+      console.error('The PIN could not be set', error);
+      setProblem('failed');
+      setSaving(false);
+    }
+  };
+
+  const pinInvalid = problem === 'tooShort' || problem === 'tooSimple' || problem === 'notDigits';
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <Heading level={level} id={`${id}-title`}>
+        {t('setup.title')}
+      </Heading>
+      <p>{t('setup.explain')}</p>
+      <div className="notice protection-warning">
+        <Heading level={below(level)}>{t('setup.warningTitle')}</Heading>
+        <p>{t('setup.warning')}</p>
+      </div>
+      <form className="protection-form" onSubmit={submit} noValidate>
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={kind === 'passphrase'}
+            onChange={(event) => setKind(event.target.checked ? 'passphrase' : 'digits')}
+          />
+          {t('setup.usePassphrase')}
+        </label>
+        <PinField
+          id={`${id}-pin`}
+          label={t(kind === 'digits' ? 'setup.pin' : 'setup.passphrase', { min: MIN_PIN_LENGTH })}
+          kind={kind}
+          value={pin}
+          onChange={setPin}
+          disabled={saving}
+          invalid={pinInvalid}
+          describedBy={`${id}-problem`}
+        />
+        <PinField
+          id={`${id}-repeat`}
+          label={t('setup.repeat')}
+          kind={kind}
+          value={repeat}
+          onChange={setRepeat}
+          disabled={saving}
+          invalid={problem === 'mismatch'}
+          describedBy={`${id}-problem`}
+        />
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={understood}
+            onChange={(event) => setUnderstood(event.target.checked)}
+            aria-invalid={problem === 'notUnderstood' || undefined}
+          />
+          {t('setup.understood')}
+        </label>
+        {problem && (
+          <p id={`${id}-problem`} className="protection-problem" role="alert">
+            {t(`problem.${problem}`, { min: MIN_PIN_LENGTH })}
+          </p>
+        )}
+        <button type="submit" className="action action-primary" disabled={saving}>
+          {saving ? t('setup.saving') : t('setup.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
