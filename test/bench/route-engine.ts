@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { deriveCaseFacts } from '../../src/core/case/facts';
-import type { CaseAnswers } from '../../src/core/case/model';
+import { ADULT_WHO_CONSENTS, type CaseAnswers } from '../../src/core/case/model';
 import type { ActionRoute, CaseFact, RouteStep, Schedule, ServiceType } from '../../src/core/handbook/schema';
 import { POPULATIONS, ROUTE_STAGE_KINDS, SERVICE_TYPES } from '../../src/core/handbook/taxonomy';
 import { adaptRoute } from '../../src/core/route-engine/adapt-route';
@@ -142,17 +142,7 @@ export function benchRoute(providers: readonly RoutableProvider[]): ActionRoute 
   };
 }
 
-const ADULT: CaseAnswers = {
-  child: 'no',
-  foreignNational: 'no',
-  sexualViolence: 'no',
-  incidentAt: null,
-  immediateDanger: 'no',
-  lgbtiq: 'no',
-  disability: 'no',
-  consent: 'yes',
-  wishesToReport: 'no',
-};
+const ADULT: CaseAnswers = { ...ADULT_WHO_CONSENTS };
 
 /** Cases that take different branches of the engine: priorities, safeguards, language, no position. */
 export const BENCH_CASES: { label: string; answers: CaseAnswers; position?: typeof WORKER; personLanguage?: string }[] =

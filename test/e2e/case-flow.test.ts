@@ -2,7 +2,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Checklist } from '../../src/core/handbook/schema';
 import { type AppSession, appUrl, expectHeading, openBrowser, textOf } from './support-app';
-import { escapeRegExp, expectAccessible, passTheLock, wholeDatabaseText } from './support-cases';
+import {
+  answerFact,
+  captureSharing,
+  escapeRegExp,
+  expectAccessible,
+  passTheLock,
+  sharedSoFar,
+  wholeDatabaseText,
+} from './support-cases';
 import { authoredHandbook, LANGUAGES, type Language, localized, provider, ui } from './support-data';
 
 /**
@@ -32,14 +40,6 @@ async function routeStepTitle(stepId: string, language: Language): Promise<strin
   return localized(step.title, language);
 }
 
-/** Answers a decision point of the case: a tap on a radio button, no typing. */
-async function answer(page: Page, language: Language, fact: string, value: 'yes' | 'no' | 'unknown') {
-  await page
-    .getByRole('group', { name: ui(language, `cases:facts.${fact}.question`) })
-    .getByRole('radio', { name: ui(language, `cases:answer.${value}`), exact: true })
-    .check();
-}
-
 describe.each(LANGUAGES)('from opening the app to a shared referral slip (%s)', (language) => {
   let session: AppSession;
   let page: Page;
@@ -50,17 +50,7 @@ describe.each(LANGUAGES)('from opening the app to a shared referral slip (%s)', 
   beforeAll(async () => {
     session = await openBrowser({ locale: language === 'es' ? 'es-HN' : 'en-US' });
     page = session.page;
-    await page.addInitScript(() => {
-      const shared: ShareData[] = [];
-      Object.assign(window, { __shared: shared });
-      Object.defineProperty(navigator, 'share', {
-        configurable: true,
-        value: async (data: ShareData) => {
-          shared.push(data);
-        },
-      });
-      window.print = () => {};
-    });
+    await captureSharing(page);
     // Every text the worker types, wherever it goes: the flow must need none about the person.
     await page.exposeFunction('__typed', (value: string) => typed.push(value));
     await page.addInitScript(() => {
@@ -116,9 +106,9 @@ describe.each(LANGUAGES)('from opening the app to a shared referral slip (%s)', 
   });
 
   it('adapts the route to the case: health care first after recent sexual violence, with its time limits', async () => {
-    await answer(page, language, 'child', 'no');
-    await answer(page, language, 'sexualViolence', 'yes');
-    await answer(page, language, 'consent', 'yes');
+    await answerFact(page, language, 'child', 'no');
+    await answerFact(page, language, 'sexualViolence', 'yes');
+    await answerFact(page, language, 'consent', 'yes');
     // The time of the incident is not known: the safe branch, said in words.
     await page.getByText(ui(language, 'cases:assumption.incident_time_unknown_treated_as_recent')).waitFor();
     const steps = page.locator('main .adapted-step .step-title');
@@ -150,7 +140,7 @@ describe.each(LANGUAGES)('from opening the app to a shared referral slip (%s)', 
 
     await page.getByRole('button', { name: ui(language, 'referrals:share.share') }).click();
     await page.getByText(ui(language, 'referrals:share.shared')).waitFor();
-    const [shared] = await page.evaluate(() => (window as unknown as { __shared: ShareData[] }).__shared);
+    const [shared] = await sharedSoFar(page);
     const slip = shared?.text ?? '';
     expect(slip).toContain(caseCode);
     expect(slip).toContain(hospitalName);

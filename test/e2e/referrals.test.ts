@@ -1,7 +1,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppSession, appUrl, expectHeading, expectHtmlLang, openBrowser, textOf } from './support-app';
-import { answerFact, escapeRegExp, expectAccessible, passTheLock, storedText } from './support-cases';
+import {
+  answerFact,
+  captureSharing,
+  escapeRegExp,
+  expectAccessible,
+  passTheLock,
+  sharedSoFar,
+  storedText,
+} from './support-cases';
 import { authoredHandbook, LANGUAGES, localized, provider, ui } from './support-data';
 
 const J = 'hn-ocotepeque';
@@ -20,19 +28,7 @@ describe.each(LANGUAGES)('a referral with consent, from the adapted route to a s
   beforeAll(async () => {
     session = await openBrowser({ locale: language === 'es' ? 'es-HN' : 'en-US' });
     page = session.page;
-    // Web Share, captured: headless Chromium has no share sheet, and the test must read what was shared.
-    await page.addInitScript(() => {
-      const shared: ShareData[] = [];
-      Object.assign(window, { __shared: shared });
-      Object.defineProperty(navigator, 'share', {
-        configurable: true,
-        value: async (data: ShareData) => {
-          shared.push(data);
-        },
-      });
-      // A print dialog would block a headless page; a printed slip is checked by its content.
-      window.print = () => {};
-    });
+    await captureSharing(page);
   });
 
   afterAll(async () => {
@@ -83,7 +79,7 @@ describe.each(LANGUAGES)('a referral with consent, from the adapted route to a s
     await expectAccessible(page, 'referral detail');
     await page.getByRole('button', { name: ui(language, 'referrals:share.share') }).click();
     await page.getByText(ui(language, 'referrals:share.shared')).waitFor();
-    const shared = await page.evaluate(() => (window as unknown as { __shared: ShareData[] }).__shared);
+    const shared = await sharedSoFar(page);
     expect(shared).toHaveLength(1);
     const text = shared[0]?.text ?? '';
     expect(text).toContain(caseCode);

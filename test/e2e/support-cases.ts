@@ -101,3 +101,26 @@ export async function wholeDatabaseText(page: Page): Promise<string> {
       }),
   );
 }
+
+/**
+ * Web Share and printing, stood in for: headless Chromium has no share sheet, a print dialog would
+ * block the page, and the test must read what was shared.
+ */
+export async function captureSharing(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const shared: ShareData[] = [];
+    Object.assign(window, { __shared: shared });
+    Object.defineProperty(navigator, 'share', {
+      configurable: true,
+      value: async (data: ShareData) => {
+        shared.push(data);
+      },
+    });
+    window.print = () => {};
+  });
+}
+
+/** What the page has shared through Web Share so far. */
+export async function sharedSoFar(page: Page): Promise<ShareData[]> {
+  return page.evaluate(() => (window as unknown as { __shared: ShareData[] }).__shared);
+}

@@ -1,5 +1,5 @@
 import { newCaseCode } from '../../core/case/case-code';
-import type { CaseFile, Referral } from '../../core/case/model';
+import { type CaseFile, NOTHING_KNOWN_YET, type Referral } from '../../core/case/model';
 import type { Vault } from '../protection/vault';
 
 /** A new case starts knowing nothing: every decision point unanswered, no name, no identifier. */
@@ -15,17 +15,7 @@ export async function createCase(
     routeId,
     createdAt: now,
     updatedAt: now,
-    answers: {
-      child: 'unknown',
-      foreignNational: 'unknown',
-      sexualViolence: 'unknown',
-      incidentAt: null,
-      immediateDanger: 'unknown',
-      lgbtiq: 'unknown',
-      disability: 'unknown',
-      consent: 'unknown',
-      wishesToReport: 'unknown',
-    },
+    answers: { ...NOTHING_KNOWN_YET },
     screenings: [],
     notes: '',
   };

@@ -22,6 +22,32 @@ export interface CaseAnswers {
   wishesToReport: FactAnswer;
 }
 
+/** Where every case starts: no decision point answered yet. */
+export const NOTHING_KNOWN_YET: Readonly<CaseAnswers> = {
+  child: 'unknown',
+  foreignNational: 'unknown',
+  sexualViolence: 'unknown',
+  incidentAt: null,
+  immediateDanger: 'unknown',
+  lgbtiq: 'unknown',
+  disability: 'unknown',
+  consent: 'unknown',
+  wishesToReport: 'unknown',
+};
+
+/** An adult who consents, every other decision point answered "no" (the plain route). */
+export const ADULT_WHO_CONSENTS: Readonly<CaseAnswers> = {
+  child: 'no',
+  foreignNational: 'no',
+  sexualViolence: 'no',
+  incidentAt: null,
+  immediateDanger: 'no',
+  lgbtiq: 'no',
+  disability: 'no',
+  consent: 'yes',
+  wishesToReport: 'no',
+};
+
 /** One indicator's answer in a guided identification. */
 export const SCREENING_ANSWERS = ['yes', 'no', 'not_sure', 'skipped'] as const;
 export type ScreeningAnswer = (typeof SCREENING_ANSWERS)[number];

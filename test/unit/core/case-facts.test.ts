@@ -1,23 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deriveCaseFacts } from '../../../src/core/case/facts';
-import { type CaseAnswers, FACT_ANSWERS } from '../../../src/core/case/model';
+import { ADULT_WHO_CONSENTS, type CaseAnswers, FACT_ANSWERS } from '../../../src/core/case/model';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const hoursBefore = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000).toISOString();
 
-/** An adult, not a foreign national, nothing special: every decision point answered "no" but consent. */
-const adult: CaseAnswers = {
-  child: 'no',
-  foreignNational: 'no',
-  sexualViolence: 'no',
-  incidentAt: null,
-  immediateDanger: 'no',
-  lgbtiq: 'no',
-  disability: 'no',
-  consent: 'yes',
-  wishesToReport: 'no',
-};
+const adult: CaseAnswers = { ...ADULT_WHO_CONSENTS };
 const derive = (answers: Partial<CaseAnswers>) => deriveCaseFacts({ ...adult, ...answers }, NOW);
 
 describe('case facts from the worker’s answers', () => {

@@ -4,7 +4,7 @@ import enCases from '../../../locales/en/cases.json';
 import enReferrals from '../../../locales/en/referrals.json';
 import esCases from '../../../locales/es/cases.json';
 import esReferrals from '../../../locales/es/referrals.json';
-import type { CaseAnswers } from '../../../src/core/case/model';
+import { type CaseAnswers, NOTHING_KNOWN_YET } from '../../../src/core/case/model';
 import type { Handbook } from '../../../src/core/handbook/schema';
 import type { SlipOptions } from '../../../src/core/referral/slip';
 import { handbookRecords } from '../../../src/core/release/publication';
@@ -20,18 +20,7 @@ export async function sampleRelease(id: string): Promise<RecordHandbook> {
   return handbookFromRecords(handbookRecords(result.handbook as Handbook, 'enrolled'));
 }
 
-/** A case where nothing is known yet, as a new case starts. */
-export const UNKNOWN_ANSWERS: CaseAnswers = {
-  child: 'unknown',
-  foreignNational: 'unknown',
-  sexualViolence: 'unknown',
-  incidentAt: null,
-  immediateDanger: 'unknown',
-  lgbtiq: 'unknown',
-  disability: 'unknown',
-  consent: 'unknown',
-  wishesToReport: 'unknown',
-};
+export const UNKNOWN_ANSWERS: CaseAnswers = { ...NOTHING_KNOWN_YET };
 
 export const ADULT_ANSWERS: CaseAnswers = { ...UNKNOWN_ANSWERS, child: 'no', consent: 'yes' };
 

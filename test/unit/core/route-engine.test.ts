@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CaseAnswers } from '../../../src/core/case/model';
+import { ADULT_WHO_CONSENTS, type CaseAnswers } from '../../../src/core/case/model';
 import type { ActionRoute, Handbook } from '../../../src/core/handbook/schema';
 import { adaptRoute, MAX_SUGGESTED_PROVIDERS } from '../../../src/core/route-engine/adapt-route';
 import type { AdaptedRoute, RouteCase } from '../../../src/core/route-engine/types';
@@ -35,18 +35,7 @@ const WEDNESDAY_MORNING = new Date('2026-03-11T16:00:00Z');
 const WEDNESDAY_NIGHT = new Date('2026-03-12T05:00:00Z');
 const hoursBefore = (now: Date, hours: number) => new Date(now.getTime() - hours * 3_600_000).toISOString();
 
-/** An adult who consents, with every other decision point answered "no". */
-const ADULT: CaseAnswers = {
-  child: 'no',
-  foreignNational: 'no',
-  sexualViolence: 'no',
-  incidentAt: null,
-  immediateDanger: 'no',
-  lgbtiq: 'no',
-  disability: 'no',
-  consent: 'yes',
-  wishesToReport: 'no',
-};
+const ADULT: CaseAnswers = { ...ADULT_WHO_CONSENTS };
 
 const handbooks = new Map<Sample, Handbook>();
 beforeAll(async () => {
