@@ -4,6 +4,8 @@ import type { JurisdictionHandbook } from './types';
 export interface StartedStore extends OpenedStore {
   /** The handbook of the jurisdiction in the start URL, read before the first render. */
   initialHandbook?: JurisdictionHandbook;
+  /** Whether the worker has set a PIN, read with it: a locked app shows its lock from the first render. */
+  pinSet?: boolean;
 }
 
 /**
@@ -13,8 +15,12 @@ export interface StartedStore extends OpenedStore {
  */
 export const startingStore: Promise<StartedStore> = openHandbookStore().then(async (opened) => {
   const jurisdictionId = /^\/j\/([^/?#]+)/.exec(window.location.pathname)?.[1];
-  const initialHandbook = jurisdictionId
-    ? ((await opened.store.handbook(decodeURIComponent(jurisdictionId))) ?? undefined)
-    : undefined;
-  return { ...opened, initialHandbook };
+  const [initialHandbook, pinSet] = await Promise.all([
+    jurisdictionId ? opened.store.handbook(decodeURIComponent(jurisdictionId)) : undefined,
+    opened.db?.vaultKeys.count().then(
+      (count) => count > 0,
+      () => undefined,
+    ),
+  ]);
+  return { ...opened, initialHandbook: initialHandbook ?? undefined, pinSet };
 });

@@ -42,10 +42,15 @@ const ProtectionContext = createContext<Protection | null>(null);
  * key lives only here, in memory. With a PIN set the app locks after the chosen idle time.
  */
 export function ProtectionProvider({ children }: { children: ReactNode }) {
-  const { db } = useHandbookStore();
+  const { db, pinSet } = useHandbookStore();
   // A page that quick exit went back to must not show anything: it only finishes the exit.
   const [leaving, setLeaving] = useState(isLeaving);
-  const [status, setStatus] = useState<ProtectionStatus>(db ? 'loading' : 'no-pin');
+  // Read at start-up with the first handbook when the app boots; otherwise read here.
+  const [status, setStatus] = useState<ProtectionStatus>(() => {
+    if (!db) return 'no-pin';
+    if (pinSet === undefined) return 'loading';
+    return pinSet ? 'locked' : 'no-pin';
+  });
   const [vault, setVault] = useState<Vault | null>(null);
   const vaultRef = useRef<Vault | null>(null);
   // Read from the start, so the idle lock is armed the moment the vault opens.
@@ -56,7 +61,7 @@ export function ProtectionProvider({ children }: { children: ReactNode }) {
   }, [leaving]);
 
   useEffect(() => {
-    if (!db) return;
+    if (!db || pinSet !== undefined) return;
     let current = true;
     db.vaultKeys.get('pin').then(
       (record) => current && setStatus((now) => (now === 'loading' ? (record ? 'locked' : 'no-pin') : now)),
@@ -68,7 +73,7 @@ export function ProtectionProvider({ children }: { children: ReactNode }) {
     return () => {
       current = false;
     };
-  }, [db]);
+  }, [db, pinSet]);
 
   const lockNow = useCallback(() => {
     vaultRef.current?.close();

@@ -1,3 +1,5 @@
+import type { PinKind } from './vault';
+
 /** The shortest PIN a worker may set: six digits, or a passphrase at least as long. */
 export const MIN_PIN_LENGTH = 6;
 
@@ -23,4 +25,16 @@ export function pinProblem(pin: string, digitsOnly: boolean): PinProblem | undef
   if ([...normalized].length < MIN_PIN_LENGTH) return 'tooShort';
   if (isTooSimple(normalized)) return 'tooSimple';
   return undefined;
+}
+
+/** A new PIN as the worker chose it: the PIN itself, typed twice, and whether it is digits or a passphrase. */
+export interface NewPin {
+  kind: PinKind;
+  pin: string;
+  repeat: string;
+}
+
+/** Why a new PIN typed twice cannot be used, or undefined when it can. */
+export function newPinProblem({ kind, pin, repeat }: NewPin): PinProblem | 'mismatch' | undefined {
+  return pinProblem(pin, kind === 'digits') ?? (normalizePin(pin) !== normalizePin(repeat) ? 'mismatch' : undefined);
 }

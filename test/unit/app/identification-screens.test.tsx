@@ -3,8 +3,7 @@ import '../support/install-jsdom';
 import { join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import i18next, { type i18n as I18n } from 'i18next';
-import { type ReactNode, useEffect } from 'react';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { initReactI18next } from 'react-i18next';
 import { MemoryRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import enIdentification from '../../../locales/en/identification.json';
@@ -12,15 +11,12 @@ import en from '../../../locales/en/translation.json';
 import esIdentification from '../../../locales/es/identification.json';
 import es from '../../../locales/es/translation.json';
 import { createCase, saveCase } from '../../../src/app/cases/case-store';
-import { RutasDatabase } from '../../../src/app/db/database';
+import type { RutasDatabase } from '../../../src/app/db/database';
 import { GuidedScreeningScreen } from '../../../src/app/features/identification/components/GuidedScreeningScreen';
 import { HOLD_MS } from '../../../src/app/features/identification/components/HoldToReturn';
 import { PersonModeScreen } from '../../../src/app/features/identification/components/PersonModeScreen';
-import { DexieHandbookStore } from '../../../src/app/handbook/dexie-store';
-import { CurrentHandbookProvider, HandbookStoreProvider } from '../../../src/app/handbook/hooks';
 import type { JurisdictionHandbook } from '../../../src/app/handbook/types';
-import { ProtectionProvider, useProtection } from '../../../src/app/protection/ProtectionProvider';
-import { createPin, type Vault } from '../../../src/app/protection/vault';
+import type { Vault } from '../../../src/app/protection/vault';
 import type { CaseFile } from '../../../src/core/case/model';
 import type { Checklist, Handbook } from '../../../src/core/handbook/schema';
 import { handbookRecords } from '../../../src/core/release/publication';
@@ -28,6 +24,7 @@ import { handbookFromRecords } from '../../../src/core/release/records';
 import { screeningQuestions } from '../../../src/core/screening/guided';
 import { loadHandbookFolder } from '../../../src/server/handbooks/folder';
 import { uninstallJsdom } from '../support/install-jsdom';
+import { deviceWithPin, UnlockedDevice } from './support/case-device';
 
 type Language = 'es' | 'en';
 const LANGUAGES: readonly Language[] = ['es', 'en'];
@@ -88,11 +85,9 @@ afterEach(async () => {
   await db?.delete();
 });
 
-/** A device with a PIN set (few iterations: a unit test needs speed, not strength) and a new case. */
+/** A device with a PIN set and a new case. */
 async function deviceWithCase(changes: Partial<CaseFile> = {}): Promise<CaseFile> {
-  db = new RutasDatabase(`rutas-identification-${count++}`);
-  await db.open();
-  vault = await createPin(db, '482913', 'digits', 1_000);
+  ({ db, vault } = await deviceWithPin(`rutas-identification-${count++}`));
   const file = {
     ...(await createCase(vault, { jurisdictionId: handbook.jurisdiction.id, routeId: handbook.routes[0]?.id ?? '' })),
     ...changes,
@@ -134,12 +129,6 @@ function setVoices(voices: { lang: string; localService?: boolean }[] | undefine
 
 // ----- Rendering --------------------------------------------------------------------------
 
-function Unlocked({ children }: { children: ReactNode }) {
-  const { status, unlocked } = useProtection();
-  useEffect(() => unlocked(vault), [unlocked]);
-  return status === 'unlocked' ? children : null;
-}
-
 let location: { pathname: string; state: unknown };
 let goBack: () => void;
 
@@ -154,24 +143,16 @@ function History() {
 function renderAt(path: string, language: Language = 'en') {
   const jurisdiction = '/j/:jurisdictionId/cases/:caseId';
   return render(
-    <I18nextProvider i18n={languages[language]}>
-      <HandbookStoreProvider value={{ store: new DexieHandbookStore(db), db }}>
-        <ProtectionProvider>
-          <Unlocked>
-            <CurrentHandbookProvider value={handbook}>
-              <MemoryRouter initialEntries={['/start', path]} initialIndex={1}>
-                <History />
-                <Routes>
-                  <Route path={`${jurisdiction}/screening/:checklistId`} element={<GuidedScreeningScreen />} />
-                  <Route path={`${jurisdiction}/screening/:checklistId/person`} element={<PersonModeScreen />} />
-                  <Route path="*" element={<p>elsewhere</p>} />
-                </Routes>
-              </MemoryRouter>
-            </CurrentHandbookProvider>
-          </Unlocked>
-        </ProtectionProvider>
-      </HandbookStoreProvider>
-    </I18nextProvider>,
+    <UnlockedDevice i18n={languages[language] as I18n} device={{ db, vault }} handbook={handbook}>
+      <MemoryRouter initialEntries={['/start', path]} initialIndex={1}>
+        <History />
+        <Routes>
+          <Route path={`${jurisdiction}/screening/:checklistId`} element={<GuidedScreeningScreen />} />
+          <Route path={`${jurisdiction}/screening/:checklistId/person`} element={<PersonModeScreen />} />
+          <Route path="*" element={<p>elsewhere</p>} />
+        </Routes>
+      </MemoryRouter>
+    </UnlockedDevice>,
   );
 }
 

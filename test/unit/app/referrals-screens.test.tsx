@@ -2,9 +2,7 @@
 import '../support/install-jsdom';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import i18next, { type i18n as I18n } from 'i18next';
-import type { ReactNode } from 'react';
-import { useEffect } from 'react';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { initReactI18next } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import enCases from '../../../locales/en/cases.json';
@@ -14,19 +12,17 @@ import esCases from '../../../locales/es/cases.json';
 import esReferrals from '../../../locales/es/referrals.json';
 import es from '../../../locales/es/translation.json';
 import { createCase, saveCase, saveReferral } from '../../../src/app/cases/case-store';
-import { RutasDatabase } from '../../../src/app/db/database';
+import type { RutasDatabase } from '../../../src/app/db/database';
 import { ReferralFormScreen } from '../../../src/app/features/referrals/components/ReferralFormScreen';
 import { ReferralScreen } from '../../../src/app/features/referrals/components/ReferralScreen';
 import { ReferralSlipScreen } from '../../../src/app/features/referrals/components/ReferralSlipScreen';
 import { ReferralsScreen } from '../../../src/app/features/referrals/components/ReferralsScreen';
-import { DexieHandbookStore } from '../../../src/app/handbook/dexie-store';
-import { CurrentHandbookProvider, HandbookStoreProvider } from '../../../src/app/handbook/hooks';
 import type { JurisdictionHandbook } from '../../../src/app/handbook/types';
-import { ProtectionProvider, useProtection } from '../../../src/app/protection/ProtectionProvider';
-import { createPin, type Vault } from '../../../src/app/protection/vault';
+import type { Vault } from '../../../src/app/protection/vault';
 import type { CaseAnswers, CaseFile, Referral } from '../../../src/core/case/model';
 import { ADULT_ANSWERS, sampleRelease, UNKNOWN_ANSWERS } from '../core/referral-support';
 import { uninstallJsdom } from '../support/install-jsdom';
+import { deviceWithPin, UnlockedDevice } from './support/case-device';
 
 const NOTES = 'met her at the bus terminal with her uncle';
 const languages: Record<'es' | 'en', I18n> = {} as Record<'es' | 'en', I18n>;
@@ -62,11 +58,9 @@ afterEach(async () => {
   await db?.delete();
 });
 
-/** A device with a PIN set (few iterations: speed, not strength, is what a unit test needs) and a case. */
+/** A device with a PIN set and a case. */
 async function deviceWithCase(answers: CaseAnswers, personLanguage?: string): Promise<CaseFile> {
-  db = new RutasDatabase(`rutas-referrals-${count++}`);
-  await db.open();
-  vault = await createPin(db, '482913', 'digits', 1_000);
+  ({ db, vault } = await deviceWithPin(`rutas-referrals-${count++}`));
   const created = await createCase(vault, {
     jurisdictionId: handbook.jurisdiction.id,
     routeId: handbook.routes[0]?.id ?? '',
@@ -76,32 +70,18 @@ async function deviceWithCase(answers: CaseAnswers, personLanguage?: string): Pr
   return file;
 }
 
-function Unlocked({ children }: { children: ReactNode }) {
-  const { status, unlocked } = useProtection();
-  useEffect(() => unlocked(vault), [unlocked]);
-  return status === 'unlocked' ? children : null;
-}
-
 function renderAt(path: string, language: 'es' | 'en' = 'en') {
   return render(
-    <I18nextProvider i18n={languages[language]}>
-      <HandbookStoreProvider value={{ store: new DexieHandbookStore(db), db }}>
-        <ProtectionProvider>
-          <Unlocked>
-            <CurrentHandbookProvider value={handbook}>
-              <MemoryRouter initialEntries={[path]}>
-                <Routes>
-                  <Route path="/j/:jurisdictionId/cases/:caseId/refer/:stepId" element={<ReferralFormScreen />} />
-                  <Route path="/j/:jurisdictionId/referrals" element={<ReferralsScreen />} />
-                  <Route path="/j/:jurisdictionId/referrals/:referralId" element={<ReferralScreen />} />
-                  <Route path="/j/:jurisdictionId/referrals/:referralId/slip" element={<ReferralSlipScreen />} />
-                </Routes>
-              </MemoryRouter>
-            </CurrentHandbookProvider>
-          </Unlocked>
-        </ProtectionProvider>
-      </HandbookStoreProvider>
-    </I18nextProvider>,
+    <UnlockedDevice i18n={languages[language] as I18n} device={{ db, vault }} handbook={handbook}>
+      <MemoryRouter initialEntries={[path]}>
+        <Routes>
+          <Route path="/j/:jurisdictionId/cases/:caseId/refer/:stepId" element={<ReferralFormScreen />} />
+          <Route path="/j/:jurisdictionId/referrals" element={<ReferralsScreen />} />
+          <Route path="/j/:jurisdictionId/referrals/:referralId" element={<ReferralScreen />} />
+          <Route path="/j/:jurisdictionId/referrals/:referralId/slip" element={<ReferralSlipScreen />} />
+        </Routes>
+      </MemoryRouter>
+    </UnlockedDevice>,
   );
 }
 

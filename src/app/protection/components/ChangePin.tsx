@@ -1,9 +1,10 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHandbookStore } from '../../handbook/hooks';
-import { MIN_PIN_LENGTH, normalizePin, type PinProblem, pinProblem } from '../pin-rules';
+import { MIN_PIN_LENGTH, type NewPin, newPinProblem, type PinProblem } from '../pin-rules';
 import { changePin, type PinKind, type Refusal } from '../vault';
 import { Heading, type HeadingLevel } from './Heading';
+import { NewPinFields } from './NewPinFields';
 import { PinField } from './PinField';
 import { useWaitText } from './useWaitText';
 import './protection.css';
@@ -15,10 +16,8 @@ export function ChangePin({ level, currentKind }: { level: HeadingLevel; current
   const { t } = useTranslation('protection');
   const { db } = useHandbookStore();
   const id = useId();
-  const [kind, setKind] = useState<PinKind>(currentKind);
   const [current, setCurrent] = useState('');
-  const [pin, setPin] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const [newPin, setNewPin] = useState<NewPin>({ kind: currentKind, pin: '', repeat: '' });
   const [problem, setProblem] = useState<Problem>();
   const [refusal, setRefusal] = useState<Refusal>();
   const [state, setState] = useState<'editing' | 'changing' | 'changed'>('editing');
@@ -27,18 +26,16 @@ export function ChangePin({ level, currentKind }: { level: HeadingLevel; current
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found: Problem | undefined =
-      pinProblem(pin, kind === 'digits') ?? (normalizePin(pin) !== normalizePin(repeat) ? 'mismatch' : undefined);
+    const found: Problem | undefined = newPinProblem(newPin);
     setProblem(found);
     setRefusal(undefined);
     if (found) return;
     setState('changing');
     try {
-      const result = await changePin(db, current, pin, kind);
+      const result = await changePin(db, current, newPin.pin, newPin.kind);
       if ('changed' in result) {
         setCurrent('');
-        setPin('');
-        setRepeat('');
+        setNewPin({ ...newPin, pin: '', repeat: '' });
         setState('changed');
         return;
       }
@@ -75,32 +72,12 @@ export function ChangePin({ level, currentKind }: { level: HeadingLevel; current
           invalid={refusal !== undefined}
           describedBy={`${id}-message`}
         />
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={kind === 'passphrase'}
-            onChange={(event) => setKind(event.target.checked ? 'passphrase' : 'digits')}
-          />
-          {t('setup.usePassphrase')}
-        </label>
-        <PinField
-          id={`${id}-pin`}
-          label={t(kind === 'digits' ? 'setup.pin' : 'setup.passphrase', { min: MIN_PIN_LENGTH })}
-          kind={kind}
-          value={pin}
-          onChange={setPin}
+        <NewPinFields
+          id={id}
+          value={newPin}
+          onChange={setNewPin}
           disabled={busy}
-          invalid={problem !== undefined && problem !== 'mismatch' && problem !== 'failed'}
-          describedBy={`${id}-message`}
-        />
-        <PinField
-          id={`${id}-repeat`}
-          label={t('setup.repeat')}
-          kind={kind}
-          value={repeat}
-          onChange={setRepeat}
-          disabled={busy}
-          invalid={problem === 'mismatch'}
+          problem={problem}
           describedBy={`${id}-message`}
         />
         <p id={`${id}-message`} className="protection-problem" role="alert">

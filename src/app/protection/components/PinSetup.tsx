@@ -2,10 +2,10 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHandbookStore } from '../../handbook/hooks';
 import { useProtection } from '../ProtectionProvider';
-import { MIN_PIN_LENGTH, normalizePin, type PinProblem, pinProblem } from '../pin-rules';
-import { createPin, type PinKind } from '../vault';
+import { MIN_PIN_LENGTH, type NewPin, newPinProblem, type PinProblem } from '../pin-rules';
+import { createPin } from '../vault';
 import { below, Heading, type HeadingLevel } from './Heading';
-import { PinField } from './PinField';
+import { NewPinFields } from './NewPinFields';
 import './protection.css';
 
 type Problem = PinProblem | 'mismatch' | 'notUnderstood' | 'failed';
@@ -19,9 +19,7 @@ export function PinSetup({ level }: { level: HeadingLevel }) {
   const { db } = useHandbookStore();
   const { unlocked } = useProtection();
   const id = useId();
-  const [kind, setKind] = useState<PinKind>('digits');
-  const [pin, setPin] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const [newPin, setNewPin] = useState<NewPin>({ kind: 'digits', pin: '', repeat: '' });
   const [understood, setUnderstood] = useState(false);
   const [problem, setProblem] = useState<Problem>();
   const [saving, setSaving] = useState(false);
@@ -30,15 +28,12 @@ export function PinSetup({ level }: { level: HeadingLevel }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found: Problem | undefined =
-      pinProblem(pin, kind === 'digits') ??
-      (normalizePin(pin) !== normalizePin(repeat) ? 'mismatch' : undefined) ??
-      (understood ? undefined : 'notUnderstood');
+    const found: Problem | undefined = newPinProblem(newPin) ?? (understood ? undefined : 'notUnderstood');
     setProblem(found);
     if (found) return;
     setSaving(true);
     try {
-      unlocked(await createPin(db, pin, kind));
+      unlocked(await createPin(db, newPin.pin, newPin.kind));
     } catch (error) {
       console.error('The PIN could not be set', error);
       setProblem('failed');
@@ -46,7 +41,6 @@ export function PinSetup({ level }: { level: HeadingLevel }) {
     }
   };
 
-  const pinInvalid = problem === 'tooShort' || problem === 'tooSimple' || problem === 'notDigits';
   return (
     <section aria-labelledby={`${id}-title`}>
       <Heading level={level} id={`${id}-title`}>
@@ -58,32 +52,12 @@ export function PinSetup({ level }: { level: HeadingLevel }) {
         <p>{t('setup.warning')}</p>
       </div>
       <form className="protection-form" onSubmit={submit} noValidate>
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={kind === 'passphrase'}
-            onChange={(event) => setKind(event.target.checked ? 'passphrase' : 'digits')}
-          />
-          {t('setup.usePassphrase')}
-        </label>
-        <PinField
-          id={`${id}-pin`}
-          label={t(kind === 'digits' ? 'setup.pin' : 'setup.passphrase', { min: MIN_PIN_LENGTH })}
-          kind={kind}
-          value={pin}
-          onChange={setPin}
+        <NewPinFields
+          id={id}
+          value={newPin}
+          onChange={setNewPin}
           disabled={saving}
-          invalid={pinInvalid}
-          describedBy={`${id}-problem`}
-        />
-        <PinField
-          id={`${id}-repeat`}
-          label={t('setup.repeat')}
-          kind={kind}
-          value={repeat}
-          onChange={setRepeat}
-          disabled={saving}
-          invalid={problem === 'mismatch'}
+          problem={problem}
           describedBy={`${id}-problem`}
         />
         <label className="toggle">
