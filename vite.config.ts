@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import packageJson from './package.json' with { type: 'json' };
+import { neutralPagePlugin } from './src/server/build/neutral-page-plugin';
 import { releaseBundlePlugin } from './src/server/handbooks/vite-plugin';
 
 /** The coordinator console's lazy entry (src/app/routes.tsx imports it on /admin only). */
@@ -74,6 +75,7 @@ export default defineConfig({
     consoleChunksApart(),
     react(),
     releaseBundlePlugin(process.env.RUTAS_ROUTES_DATA ?? 'routes-data'),
+    neutralPagePlugin(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/app',

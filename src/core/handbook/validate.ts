@@ -98,6 +98,21 @@ function crossRecordIssues(handbook: Handbook): HandbookIssue[] {
       issues.push({ path: ['checklists', c, 'id'], message: `duplicate checklist id "${checklist.id}"` });
     }
     checklistIds.add(checklist.id);
+    // A screening keeps its answers by indicator id: two indicators with one id would share an answer.
+    const groupIds = new Set<string>();
+    const indicatorIds = new Set<string>();
+    checklist.groups.forEach((group, g) => {
+      const at = (...rest: (string | number)[]) => ['checklists', c, 'groups', g, ...rest];
+      if (groupIds.has(group.id))
+        issues.push({ path: at('id'), message: `duplicate indicator group id "${group.id}"` });
+      groupIds.add(group.id);
+      group.indicators.forEach((indicator, i) => {
+        if (indicatorIds.has(indicator.id)) {
+          issues.push({ path: at('indicators', i, 'id'), message: `duplicate indicator id "${indicator.id}"` });
+        }
+        indicatorIds.add(indicator.id);
+      });
+    });
   });
   return issues;
 }

@@ -160,6 +160,36 @@ describe('every rule fails with a path and a readable message', () => {
     ]);
   });
 
+  it('two indicators of one checklist, or two of its groups, with the same id: their answers would be one', () => {
+    const issues = issuesOf(
+      edited((h) => {
+        const control = (h.checklists as Loose[])[0].groups[0];
+        control.indicators.push({ ...structuredClone(control.indicators[0]), text: { es: 'Otra.', en: 'Another.' } });
+        (h.checklists as Loose[])[0].groups.push({ ...structuredClone(control), indicators: [control.indicators[0]] });
+      }),
+    );
+    expect(issues).toEqual([
+      {
+        path: ['checklists', 0, 'groups', 0, 'indicators', 1, 'id'],
+        message: 'duplicate indicator id "documentos"',
+      },
+      { path: ['checklists', 0, 'groups', 1, 'id'], message: 'duplicate indicator group id "control"' },
+      {
+        path: ['checklists', 0, 'groups', 1, 'indicators', 0, 'id'],
+        message: 'duplicate indicator id "documentos"',
+      },
+    ]);
+  });
+
+  it('the same indicator id in two different checklists is fine: each screening is its own', () => {
+    const handbook = edited((h) => {
+      const copy = structuredClone((h.checklists as Loose[])[0]);
+      copy.id = 'indicadores-ninez';
+      h.checklists?.push(copy);
+    });
+    expect(validateHandbook(handbook).ok).toBe(true);
+  });
+
   it('a step whose responsible institution is not a provider of the handbook', () => {
     const issues = issuesOf(edited((h) => stepAt(h, 1).responsible.push('fiscalia-inexistente')));
     expect(issues).toEqual([
