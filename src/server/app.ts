@@ -11,7 +11,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { API_ROOT } from '../core/sync/protocol';
-import { LoginThrottle } from './accounts/login-throttle';
+import { type AddressThrottles, addressThrottles } from './address-throttle';
 import { LatestReleases } from './api/latest-releases';
 import { openApiDocument } from './api/openapi';
 import { ApiProblem, BODY_LIMIT_BYTES, problemFor } from './api/problems';
@@ -32,6 +32,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Collect anonymous aggregates from devices (RUTAS_AGGREGATES=on); off by default. */
   aggregates?: boolean;
+  /** Limits per client address on the routes that need no account; the defaults of addressThrottles() unless given. */
+  throttles?: AddressThrottles;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -116,7 +118,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     latest: new LatestReleases(options.storage),
     releaseBodies: new ReleaseBodies(),
     now: options.now ?? (() => new Date()),
-    loginThrottle: new LoginThrottle(),
+    throttles: options.throttles ?? addressThrottles(),
     openApi: openApiDocument(API_ROUTES),
     aggregates: options.aggregates ?? false,
   });

@@ -198,7 +198,8 @@ export async function flushAggregates(db: RutasDatabase, connection: Connection)
       if (response.ok) {
         await db.settings.delete(key);
         result.sent++;
-      } else if (response.status >= 500) {
+      } else if (response.status >= 500 || response.status === 429) {
+        // Busy or too many from this connection: the batches wait for the next sync run.
         throw new ServerUnreachableError(`aggregates: HTTP ${response.status}`);
       } else if (response.status === 404) {
         await stopCounting(db, batch.jurisdictionId);

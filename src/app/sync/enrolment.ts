@@ -10,7 +10,7 @@ export function normaliseEnrolmentCode(typed: string): string | undefined {
 }
 
 /** Why a code was not redeemed; each has a sentence in locales/ (enrol.error.*). */
-export type EnrolmentFailure = 'invalid' | 'unknown' | 'used' | 'expired' | 'offline' | 'refused';
+export type EnrolmentFailure = 'invalid' | 'unknown' | 'used' | 'expired' | 'throttled' | 'offline' | 'refused';
 
 export class EnrolmentError extends Error {
   constructor(
@@ -29,6 +29,7 @@ const FAILURE_BY_ERROR: Record<string, EnrolmentFailure> = {
   code_unknown: 'unknown',
   code_used: 'used',
   code_expired: 'expired',
+  too_many_attempts: 'throttled',
 };
 
 /** Redeems a one-time enrolment code and keeps the device token it buys. */

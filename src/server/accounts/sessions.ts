@@ -1,10 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { CSRF_HEADER_NAME } from '../../core/console/protocol';
 import { sha256Hex } from '../../core/release/hashing';
+import type { AddressThrottle } from '../address-throttle';
 import type { Account, Session, Storage, StoredAccount } from '../storage/types';
 import { normaliseEmail } from './accounts';
 import { recordAudit } from './audit';
-import type { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './passwords';
 
 export const SESSION_COOKIE = 'rutas_session';
@@ -55,7 +55,7 @@ const secondsUntil = (time: string, now: Date) => Math.max(1, Math.ceil((Date.pa
  */
 export async function login(
   storage: Storage,
-  throttle: LoginThrottle,
+  throttle: AddressThrottle,
   attempt: { email: string; password: string; address: string },
   now: Date = new Date(),
 ): Promise<LoginOutcome> {
@@ -75,13 +75,13 @@ export async function login(
   const account = await storage.accountByEmail(email);
   if (account?.lockedUntil && Date.parse(account.lockedUntil) > now.getTime()) {
     // Counts for the address too, so that hammering a locked account soon stops being logged.
-    throttle.recordFailure(attempt.address, now);
+    throttle.record(attempt.address, now);
     await failed(account, 'locked');
     return { ok: false, reason: 'locked', retryAfterSeconds: secondsUntil(account.lockedUntil, now) };
   }
   const matches = await verifyPassword(account?.passwordHash ?? (await decoy()), attempt.password);
   if (!account || !matches) {
-    throttle.recordFailure(attempt.address, now);
+    throttle.record(attempt.address, now);
     if (!account) {
       await failed(null, 'unknown_email');
       return { ok: false, reason: 'invalid' };

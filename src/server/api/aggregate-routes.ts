@@ -57,9 +57,25 @@ const submitAggregates = defineRoute({
       status: 422,
       description: 'The week is not over yet (`week_not_over`: send it later) or too old (`week_too_old`: drop it)',
     },
+    {
+      status: 429,
+      description:
+        'Too many batches from this address within the hour (`too_many_requests`): keep them, send them later',
+    },
   ],
-  async handle({ params, body: batch, headers, context }) {
+  async handle({ params, body: batch, headers, client, context }) {
     if (!context.aggregates) throw aggregatesOff();
+    const waitSeconds = context.throttles.aggregates.retryAfterSeconds(client.address, context.now());
+    if (waitSeconds > 0) {
+      throw new ApiProblem(
+        429,
+        'too_many_requests',
+        `Too many batches of counts from this address; nothing was stored, send them again in ${Math.ceil(waitSeconds / 60)} minute(s)`,
+        undefined,
+        { 'Retry-After': String(waitSeconds) },
+      );
+    }
+    context.throttles.aggregates.record(client.address, context.now());
     if (headers.authorization !== undefined) {
       throw new ApiProblem(
         403,

@@ -31,10 +31,28 @@ export const enrolmentRoute = defineRoute({
     { status: 201, description: 'Enrolled', schema: EnrolmentResponseSchema },
     { status: 400, description: 'Invalid request, or a code that does not exist (`code_unknown`)' },
     { status: 410, description: 'The code was used already (`code_used`) or has expired (`code_expired`)' },
+    {
+      status: 429,
+      description: 'Too many codes that do not exist were tried from this address (`too_many_attempts`)',
+    },
   ],
-  async handle({ body, context }) {
-    const outcome = await redeemEnrolmentCode(context.storage, body, context.now());
-    if (!outcome.ok) throw REFUSALS[outcome.reason]();
+  async handle({ body, client, context }) {
+    const now = context.now();
+    const waitSeconds = context.throttles.enrolment.retryAfterSeconds(client.address, now);
+    if (waitSeconds > 0) {
+      throw new ApiProblem(
+        429,
+        'too_many_attempts',
+        `Too many enrolment codes that do not exist were tried from this address; try again in ${Math.ceil(waitSeconds / 60)} minute(s)`,
+        undefined,
+        { 'Retry-After': String(waitSeconds) },
+      );
+    }
+    const outcome = await redeemEnrolmentCode(context.storage, body, now);
+    if (!outcome.ok) {
+      if (outcome.reason === 'unknown') context.throttles.enrolment.record(client.address, now);
+      throw REFUSALS[outcome.reason]();
+    }
     await recordAudit(
       context.storage,
       {

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { z } from 'zod';
-import type { LoginThrottle } from '../accounts/login-throttle';
 import type { SignedIn } from '../accounts/sessions';
+import type { AddressThrottles } from '../address-throttle';
 import type { Device, Storage } from '../storage/types';
 import type { LatestReleases } from './latest-releases';
 import type { Permission } from './permissions';
@@ -29,8 +29,8 @@ export interface ApiContext {
   latest: LatestReleases;
   releaseBodies: ReleaseBodies;
   now(): Date;
-  /** Failed sign-ins per client address. */
-  loginThrottle: LoginThrottle;
+  /** Limits per client address on the routes that need no account. */
+  throttles: AddressThrottles;
   /** The OpenAPI document of this very table. */
   openApi: object;
   /** Whether this deployment collects anonymous aggregates (RUTAS_AGGREGATES=on). */

@@ -43,7 +43,7 @@ const loginRoute = defineRoute({
   async handle({ body, client, context }) {
     const outcome = await login(
       context.storage,
-      context.loginThrottle,
+      context.throttles.signIn,
       { email: body.email, password: body.password, address: client.address },
       context.now(),
     );

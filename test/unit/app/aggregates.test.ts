@@ -22,6 +22,7 @@ import {
 import { isoWeekOf } from '../../../src/core/aggregates/week';
 import { ROUTE_STAGE_KINDS } from '../../../src/core/handbook/taxonomy';
 import type { RouteStageKind } from '../../../src/core/route-engine/types';
+import { AddressThrottle, type AddressThrottles, addressThrottles } from '../../../src/server/address-throttle';
 import { sampleHandbook } from '../support/handbook-fixture';
 import { openReleaseStore, type ReleaseStore, type RunningServer, startRealServer } from './support/real-server';
 
@@ -42,8 +43,8 @@ function database(): RutasDatabase {
 }
 
 /** The real server over the shared store, collecting aggregates or not, its clock at NOW. */
-async function server(aggregates: boolean): Promise<RunningServer> {
-  const running = await startRealServer(store, { aggregates, now: () => NOW });
+async function server(aggregates: boolean, throttles?: AddressThrottles): Promise<RunningServer> {
+  const running = await startRealServer(store, { aggregates, now: () => NOW, ...(throttles && { throttles }) });
   servers.push(running);
   return running;
 }
@@ -179,6 +180,20 @@ describe('sending the counts', () => {
     expect(await store.storage.aggregateCounts(J)).toEqual([]);
     expect(await flushAggregates(db, connection(running.origin))).toEqual({ sent: 1, waiting: 0, dropped: 0 });
     expect(await store.storage.aggregateCounts(J)).toEqual([{ week: '2026-W47', counts: { follow_up: 1 } }]);
+  });
+
+  it('keeps the batches a busy server refuses for too many from this connection, and sends them later', async () => {
+    const oneBatchAnHour = { ...addressThrottles(), aggregates: new AddressThrottle(1, 3_600_000) };
+    const busy = await server(true, oneBatchAnHour);
+    const db = await deviceOf(busy);
+    await countReferral(db, referral('follow_up', LAST_WEEK));
+    await countReferral(db, referral('referral', new Date('2026-11-11T15:00:00Z')));
+    expect(await flushAggregates(db, connection(busy.origin))).toEqual({ sent: 1, waiting: 1, dropped: 0 });
+    expect(await store.storage.aggregateCounts(J)).toHaveLength(1);
+
+    const later = await server(true);
+    expect(await flushAggregates(db, connection(later.origin))).toEqual({ sent: 1, waiting: 0, dropped: 0 });
+    expect(await store.storage.aggregateCounts(J)).toHaveLength(2);
   });
 
   it('forgets every count when the server no longer collects them, told by a manifest or by a refusal', async () => {

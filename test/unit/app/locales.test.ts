@@ -275,7 +275,7 @@ describe('every key the app uses', () => {
         ...new Set([Jurisdiction, Provider, ActionRoute, Checklist].flatMap((schema) => Object.keys(schema.shape))),
       ],
       'report.problem': FIELD_REPORT_PROBLEMS,
-      'enrol.error': ['invalid', 'unknown', 'used', 'expired', 'offline', 'refused'],
+      'enrol.error': ['invalid', 'unknown', 'used', 'expired', 'throttled', 'offline', 'refused'],
     };
     const missing = Object.entries(expected).flatMap(([prefix, values]) =>
       values.filter((v) => typeof nodeAt(tree, `${prefix}.${v}`) !== 'string').map((v) => `${prefix}.${v}`),

@@ -367,6 +367,19 @@ describe('an enrolled device', () => {
     expect(await db.enrolments.count()).toBe(0);
   });
 
+  it('after too many codes that do not exist from this connection, says to wait, and enrols nothing', async () => {
+    await server.publish(handbook());
+    const db = database();
+    for (let n = 0; n < 20; n++) {
+      await expect(redeemEnrolmentCode(db, 'ZZZZ-ZZZZ-ZZZZ', connection())).rejects.toMatchObject({
+        failure: 'unknown',
+      });
+    }
+    const code = await issueCode();
+    await expect(redeemEnrolmentCode(db, code, connection())).rejects.toMatchObject({ failure: 'throttled' });
+    expect(await db.enrolments.count()).toBe(0);
+  });
+
   it('a code already used on another phone, or expired, is refused as such', async () => {
     await server.publish(handbook());
     const code = await issueCode();

@@ -6,8 +6,8 @@ import { enrolCommand } from '../../../src/cli/commands/enrol';
 import { publishCommand } from '../../../src/cli/commands/publish';
 import { revokeCommand } from '../../../src/cli/commands/revoke';
 import { EnrolmentRequestSchema } from '../../../src/core/sync/protocol';
-import { LoginThrottle } from '../../../src/server/accounts/login-throttle';
 import { login } from '../../../src/server/accounts/sessions';
+import { AddressThrottle } from '../../../src/server/address-throttle';
 import { redeemEnrolmentCode } from '../../../src/server/enrolment/codes';
 import { openStorage } from '../../../src/server/storage/open';
 import type { Storage } from '../../../src/server/storage/types';
@@ -30,7 +30,9 @@ async function withStorage<T>(work: (storage: Storage) => Promise<T>): Promise<T
 }
 
 const signIn = (email: string, password: string) =>
-  withStorage((storage) => login(storage, new LoginThrottle(), { email, password, address: '127.0.0.1' }));
+  withStorage((storage) =>
+    login(storage, new AddressThrottle(20, 15 * 60_000), { email, password, address: '127.0.0.1' }),
+  );
 
 const PASSWORD = 'una ruta para todas';
 

@@ -85,11 +85,11 @@ export interface RunningServer {
 
 /**
  * The real sync server (Fastify, real SQLite store) listening on 127.0.0.1 on a free port;
- * `options` go to the server (anonymous aggregates, its clock).
+ * `options` go to the server (anonymous aggregates, its clock, its limits per address).
  */
 export async function startRealServer(
   store: ReleaseStore,
-  options: Pick<ServerOptions, 'aggregates' | 'now'> = {},
+  options: Pick<ServerOptions, 'aggregates' | 'now' | 'throttles'> = {},
 ): Promise<RunningServer> {
   const appDir = await temporaryDirectory('rutas-device-app-');
   await mkdir(appDir, { recursive: true });

@@ -6,6 +6,7 @@ import { consoleAggregatesPath } from '../../../../src/core/aggregates/console';
 import { AGGREGATE_COUNT_MAX, type AggregateBatch, aggregatesPath } from '../../../../src/core/aggregates/protocol';
 import { ROUTE_STAGE_KINDS } from '../../../../src/core/handbook/taxonomy';
 import { syncPaths } from '../../../../src/core/sync/protocol';
+import { AddressThrottle, addressThrottles } from '../../../../src/server/address-throttle';
 import { aggregatesFromEnv } from '../../../../src/server/aggregates/setting';
 import { type ApiFixture, JURISDICTION, OTHER_JURISDICTION, startApi } from './api-fixture';
 import { accountFor, type ConsoleSession, signIn } from './console-requests';
@@ -256,6 +257,35 @@ describe('generated batches, valid or not', () => {
       expect(await api.storage.aggregateCounts(OTHER_JURISDICTION)).toEqual([]);
     } finally {
       await api.close();
+    }
+  });
+});
+
+describe('many batches from one address', () => {
+  it('are refused with 429 past the hourly limit, storing nothing; other addresses go on', async () => {
+    const limited = await startApi({
+      aggregates: true,
+      now: () => NOW,
+      throttles: { ...addressThrottles(), aggregates: new AddressThrottle(2, 3_600_000) },
+    });
+    try {
+      const from = (remoteAddress: string) =>
+        limited.server.inject({ method: 'POST', url, payload: batch(), remoteAddress });
+      expect((await from('10.0.0.7')).statusCode).toBe(201);
+      expect((await from('10.0.0.7')).statusCode).toBe(201);
+      const refused = await from('10.0.0.7');
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json()).toEqual({
+        error: 'too_many_requests',
+        message: expect.stringContaining('nothing was stored'),
+      });
+      expect(Number(refused.headers['retry-after'])).toBe(3_600);
+      expect((await from('10.0.0.8')).statusCode).toBe(201);
+      expect(await limited.storage.aggregateCounts(JURISDICTION)).toEqual([
+        { week: '2026-W47', counts: { identification: 6, referral: 3 } },
+      ]);
+    } finally {
+      await limited.close();
     }
   });
 });

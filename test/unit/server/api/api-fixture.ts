@@ -53,7 +53,9 @@ export interface ApiFixture {
  * A real server over a real SQLite store in a temporary folder, holding release 1 of
  * hn-prueba and of hn-otra; `options` go to the server (anonymous aggregates, its clock).
  */
-export async function startApi(options: Pick<ServerOptions, 'aggregates' | 'now'> = {}): Promise<ApiFixture> {
+export async function startApi(
+  options: Pick<ServerOptions, 'aggregates' | 'now' | 'throttles'> = {},
+): Promise<ApiFixture> {
   const root = await temporaryDirectory('rutas-api-');
   const appDir = join(root, 'app');
   const dataDir = join(root, 'data');

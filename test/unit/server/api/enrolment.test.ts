@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  ENROLMENT_CODE_ALPHABET,
   ENROLMENTS_PATH,
   EnrolmentResponseSchema,
   FIELD_REPORTS_PATH,
@@ -16,8 +17,34 @@ afterEach(async () => {
   await api.close();
 });
 
-const redeem = (code: string, deviceId: string = crypto.randomUUID()) =>
-  api.server.inject({ method: 'POST', url: ENROLMENTS_PATH, payload: { code, deviceId } });
+const redeem = (code: string, deviceId: string = crypto.randomUUID(), remoteAddress = '127.0.0.1') =>
+  api.server.inject({ method: 'POST', url: ENROLMENTS_PATH, payload: { code, deviceId }, remoteAddress });
+
+/** A code nobody issued, different each time. */
+const guessed = (n: number) =>
+  `ABCDEFGHJK${ENROLMENT_CODE_ALPHABET.charAt(n % ENROLMENT_CODE_ALPHABET.length)}${ENROLMENT_CODE_ALPHABET.charAt(0)}`;
+
+describe('enrolment codes guessed from one place', () => {
+  it('after 20 codes that do not exist, the address waits 15 minutes, even with a real code', async () => {
+    for (let n = 0; n < 20; n++) {
+      expect((await redeem(guessed(n), undefined, '10.0.0.7')).json().error).toBe('code_unknown');
+    }
+    const { code } = await createEnrolmentCode(api.storage, JURISDICTION);
+    const stopped = await redeem(code, undefined, '10.0.0.7');
+    expect(stopped.statusCode).toBe(429);
+    expect(stopped.json()).toEqual({ error: 'too_many_attempts', message: expect.stringContaining('15 minute(s)') });
+    expect(Number(stopped.headers['retry-after'])).toBeGreaterThan(14 * 60);
+
+    // The code was not spent: the worker's phone on another connection enrols with it.
+    expect((await redeem(code, undefined, '10.0.0.8')).statusCode).toBe(201);
+  });
+
+  it('a worker retrying a used code is not guessing: only codes that do not exist count', async () => {
+    const { code } = await createEnrolmentCode(api.storage, JURISDICTION);
+    expect((await redeem(code, undefined, '10.0.0.9')).statusCode).toBe(201);
+    for (let n = 0; n < 25; n++) expect((await redeem(code, undefined, '10.0.0.9')).statusCode).toBe(410);
+  });
+});
 
 describe('enrolment', () => {
   it('a code enrols one device, whose token then opens the enrolled releases', async () => {
