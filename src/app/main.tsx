@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { markFirstScreenShown } from './handbook/first-screen';
 import { HandbookStoreProvider } from './handbook/hooks';
 import { startingStore } from './handbook/start';
 import { initI18n } from './i18n/i18n';
@@ -31,12 +32,13 @@ async function boot() {
 }
 
 /**
- * The sync engine (verification, zod schemas) loads once the browser is idle, i.e. after the
- * first screen has rendered from the device database: it never competes with it.
+ * The sync engine and the background install of bundled releases (verification, zod schemas)
+ * load once the browser is idle after the first screen has rendered: they never compete with it.
  */
 function startSyncAfterFirstScreen({ db, bundledInstalled }: Awaited<typeof startingStore>) {
-  if (!db) return; // the in-memory fallback has nowhere to keep an update
   const start = () => {
+    markFirstScreenShown();
+    if (!db) return; // the in-memory fallback has nowhere to keep an update
     import('./sync/start')
       .then(({ startSync }) => startSync(db, bundledInstalled))
       .catch((error) => console.error('Sync could not start', error));

@@ -14,14 +14,16 @@ export interface OpenedStore {
 
 /**
  * Opens the device database and installs any bundled release the device does not hold
- * yet — before the first screen when the device holds nothing, in the background
- * otherwise. When IndexedDB is unavailable or full, falls back to the bundled handbooks
+ * yet — before the first screen when the device holds nothing, in the background once
+ * `backgroundAfter` settles otherwise. When IndexedDB is unavailable or full, falls back to the bundled handbooks
  * in memory so the worker can still read them. Every bundled snapshot is verified against
  * the pinned public key first.
  */
 export async function openHandbookStore(
   db = new RutasDatabase(),
   publicKey: string = __RUTAS_PUBLIC_KEY__,
+  /** Background installation waits for it (the first screen, in the app). */
+  backgroundAfter: Promise<void> = Promise.resolve(),
 ): Promise<OpenedStore> {
   try {
     await db.open();
@@ -30,13 +32,16 @@ export async function openHandbookStore(
       await (await bundledInstall()).installBundledReleases(db, publicKey);
       bundledInstalled = Promise.resolve();
     } else {
-      bundledInstalled = new Promise((resolve) =>
-        whenIdle(() =>
-          bundledInstall()
-            .then(({ installBundledReleases }) => installBundledReleases(db, publicKey))
-            .catch((error) => console.warn('Bundled handbooks were not installed', error))
-            .finally(resolve),
-        ),
+      bundledInstalled = backgroundAfter.then(
+        () =>
+          new Promise((resolve) =>
+            whenIdle(() =>
+              bundledInstall()
+                .then(({ installBundledReleases }) => installBundledReleases(db, publicKey))
+                .catch((error) => console.warn('Bundled handbooks were not installed', error))
+                .finally(resolve),
+            ),
+          ),
       );
     }
     return { store: new DexieHandbookStore(db), db, bundledInstalled };

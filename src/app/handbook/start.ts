@@ -1,3 +1,4 @@
+import { firstScreenShown } from './first-screen';
 import { type OpenedStore, openHandbookStore } from './open-store';
 import type { JurisdictionHandbook } from './types';
 
@@ -13,14 +14,16 @@ export interface StartedStore extends OpenedStore {
  * screen renders once, with its content, instead of a loading state followed by a second
  * render when a live query first answers.
  */
-export const startingStore: Promise<StartedStore> = openHandbookStore().then(async (opened) => {
-  const jurisdictionId = /^\/j\/([^/?#]+)/.exec(window.location.pathname)?.[1];
-  const [initialHandbook, pinSet] = await Promise.all([
-    jurisdictionId ? opened.store.handbook(decodeURIComponent(jurisdictionId)) : undefined,
-    opened.db?.vaultKeys.count().then(
-      (count) => count > 0,
-      () => undefined,
-    ),
-  ]);
-  return { ...opened, initialHandbook: initialHandbook ?? undefined, pinSet };
-});
+export const startingStore: Promise<StartedStore> = openHandbookStore(undefined, undefined, firstScreenShown).then(
+  async (opened) => {
+    const jurisdictionId = /^\/j\/([^/?#]+)/.exec(window.location.pathname)?.[1];
+    const [initialHandbook, pinSet] = await Promise.all([
+      jurisdictionId ? opened.store.handbook(decodeURIComponent(jurisdictionId)) : undefined,
+      opened.db?.vaultKeys.count().then(
+        (count) => count > 0,
+        () => undefined,
+      ),
+    ]);
+    return { ...opened, initialHandbook: initialHandbook ?? undefined, pinSet };
+  },
+);

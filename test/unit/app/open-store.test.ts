@@ -167,6 +167,30 @@ describe('opening the handbook store at start-up', () => {
     expect((await opened.store.handbook('hn-prueba'))?.providers).toHaveLength(3);
   });
 
+  it('the newer bundled handbook waits for the first screen: nothing of it is fetched before', async () => {
+    const name = `rutas-after-first-screen-${counter++}`;
+    const [first, newer] = await releases(
+      same,
+      (h) => (h.providers = h.providers.filter((p) => p.id !== 'consulado-guatemala')),
+    );
+    bundle([{ snapshot: first as ReleaseSnapshot, file: 'handbooks/hn-prueba.aaaaaaaaaaaaaaaa.json' }]);
+    (await open(database(name))).db?.close();
+
+    bundle([{ snapshot: newer as ReleaseSnapshot, file: 'handbooks/hn-prueba.bbbbbbbbbbbbbbbb.json' }]);
+    requested = [];
+    let showFirstScreen = () => {};
+    const firstScreen = new Promise<void>((resolve) => (showFirstScreen = resolve));
+    const opened = await openHandbookStore(database(name), signer.publicKey, firstScreen);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(requested).toEqual([]);
+    expect((await opened.store.handbook('hn-prueba'))?.release.number).toBe(1);
+
+    showFirstScreen();
+    await opened.bundledInstalled;
+    expect(requested).toContain('/handbooks/index.json');
+    expect((await opened.store.handbook('hn-prueba'))?.release.number).toBe(2);
+  });
+
   it('refuses a bundled handbook whose content does not match its signed state, and installs nothing', async () => {
     const [first] = await releases(same);
     const tampered = structuredClone(first as ReleaseSnapshot);
