@@ -12,8 +12,8 @@ export const BENCH_JURISDICTION = 'bench-5000';
 export const BENCH_PROVIDER_COUNT = 5000;
 const SOURCE_JURISDICTION = 'hn-ocotepeque';
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run searches the same data. */
-function random(seed: number): () => number {
+/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -11,6 +11,7 @@ import type { ActionRoute, CaseFact, RouteStep, Schedule, ServiceType } from '..
 import { POPULATIONS, ROUTE_STAGE_KINDS, SERVICE_TYPES } from '../../src/core/handbook/taxonomy';
 import { adaptRoute } from '../../src/core/route-engine/adapt-route';
 import type { RoutableProvider, RouteCase } from '../../src/core/route-engine/types';
+import { random } from './bench-data';
 import { code, ms, ratio, table, verdict } from './report-format';
 import { type Summary, summarize } from './stats';
 
@@ -22,18 +23,6 @@ export const ROUTE_TARGET_P95_MS = 50;
 const NOW = new Date('2026-03-11T16:00:00Z'); // a Wednesday, 10:00 in Honduras
 const TIME_ZONE = 'America/Tegucigalpa';
 const WORKER = { latitude: 14.4343, longitude: -89.1829 };
-
-/** Deterministic pseudo-random numbers (mulberry32): every run computes the same route. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALL_WEEK: Schedule['byday'] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 const WEEKDAYS: Schedule['byday'] = ['MO', 'TU', 'WE', 'TH', 'FR'];

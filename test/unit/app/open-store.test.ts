@@ -117,6 +117,22 @@ const storageFull: Middleware<DBCore> = {
 const refusals = (warn: { mock: { calls: unknown[][] } }) =>
   warn.mock.calls.map(([, error]) => (error instanceof ReleaseRejectedError ? error.reason : String(error)));
 
+/**
+ * A device that installed release 1 from the app, now updated to bundle release 2 (one
+ * provider fewer); answers the name of its database.
+ */
+async function holdingReleaseOneWithTwoBundled(): Promise<string> {
+  const name = `rutas-update-${counter++}`;
+  const [first, newer] = await releases(
+    same,
+    (h) => (h.providers = h.providers.filter((p) => p.id !== 'consulado-guatemala')),
+  );
+  bundle([{ snapshot: first as ReleaseSnapshot, file: 'handbooks/hn-prueba.aaaaaaaaaaaaaaaa.json' }]);
+  (await open(database(name))).db?.close();
+  bundle([{ snapshot: newer as ReleaseSnapshot, file: 'handbooks/hn-prueba.bbbbbbbbbbbbbbbb.json' }]);
+  return name;
+}
+
 // ----- Tests ----------------------------------------------------------------------------------
 
 describe('opening the handbook store at start-up', () => {
@@ -152,15 +168,7 @@ describe('opening the handbook store at start-up', () => {
   });
 
   it('the next time, with a newer bundled handbook, installs it in the background', async () => {
-    const name = `rutas-update-${counter++}`;
-    const [first, newer] = await releases(
-      same,
-      (h) => (h.providers = h.providers.filter((p) => p.id !== 'consulado-guatemala')),
-    );
-    bundle([{ snapshot: first as ReleaseSnapshot, file: 'handbooks/hn-prueba.aaaaaaaaaaaaaaaa.json' }]);
-    (await open(database(name))).db?.close();
-
-    bundle([{ snapshot: newer as ReleaseSnapshot, file: 'handbooks/hn-prueba.bbbbbbbbbbbbbbbb.json' }]);
+    const name = await holdingReleaseOneWithTwoBundled();
     const opened = await open(database(name));
     await opened.bundledInstalled;
     expect((await opened.store.handbook('hn-prueba'))?.release.number).toBe(2);
@@ -168,15 +176,7 @@ describe('opening the handbook store at start-up', () => {
   });
 
   it('the newer bundled handbook waits for the first screen: nothing of it is fetched before', async () => {
-    const name = `rutas-after-first-screen-${counter++}`;
-    const [first, newer] = await releases(
-      same,
-      (h) => (h.providers = h.providers.filter((p) => p.id !== 'consulado-guatemala')),
-    );
-    bundle([{ snapshot: first as ReleaseSnapshot, file: 'handbooks/hn-prueba.aaaaaaaaaaaaaaaa.json' }]);
-    (await open(database(name))).db?.close();
-
-    bundle([{ snapshot: newer as ReleaseSnapshot, file: 'handbooks/hn-prueba.bbbbbbbbbbbbbbbb.json' }]);
+    const name = await holdingReleaseOneWithTwoBundled();
     requested = [];
     let showFirstScreen = () => {};
     const firstScreen = new Promise<void>((resolve) => (showFirstScreen = resolve));
