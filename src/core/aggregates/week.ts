@@ -5,6 +5,8 @@
  * have 53 weeks. The zero-padded form sorts as text in time order.
  */
 
+import { wallClockIn } from '../time/wall-clock';
+
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 const WEEK_PATTERN = /^([1-9][0-9]{3})-W(0[1-9]|[1-4][0-9]|5[0-3])$/;
@@ -16,27 +18,10 @@ interface CalendarDate {
   day: number;
 }
 
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The date an instant falls on, on the wall clock of a time zone. */
 function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
-  if (timeZone === 'UTC') {
-    return { year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate() };
-  }
-  let formatter = dateFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-    });
-    dateFormatters.set(timeZone, formatter);
-  }
-  const parts = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, part.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
+  const { year, month, day } = wallClockIn(timeZone, instant);
+  return { year, month, day };
 }
 
 /** Milliseconds of midnight UTC of a date; setUTCFullYear keeps years below 100 as they are. */

@@ -1,4 +1,5 @@
 import type { Schedule } from '../handbook/schema';
+import { wallClockIn } from '../time/wall-clock';
 
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
 type Weekday = (typeof WEEKDAYS)[number];
@@ -8,24 +9,10 @@ export interface LocalTime {
   minutes: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** Weekday and minutes since midnight of an instant, on the wall clock of a time zone. */
 export function localTimeIn(timeZone: string, instant: Date): LocalTime {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
-  const weekday = String(parts.weekday).slice(0, 2).toUpperCase() as Weekday;
-  return { weekday, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+  const clock = wallClockIn(timeZone, instant);
+  return { weekday: clock.weekday.slice(0, 2).toUpperCase() as Weekday, minutes: clock.hour * 60 + clock.minute };
 }
 
 function toMinutes(time: string): number {
