@@ -7,7 +7,7 @@ import {
   oldestAcceptedWeek,
   weekStatus,
 } from '../../core/aggregates/protocol';
-import { ApiProblem } from './problems';
+import { ApiProblem, tooOften } from './problems';
 import { JurisdictionParams, NO_STORE, routePattern } from './route-parts';
 import { type ApiRoute, defineRoute } from './route-table';
 
@@ -65,17 +65,16 @@ const submitAggregates = defineRoute({
   ],
   async handle({ params, body: batch, headers, client, context }) {
     if (!context.aggregates) throw aggregatesOff();
-    const waitSeconds = context.throttles.aggregates.retryAfterSeconds(client.address, context.now());
+    const now = context.now();
+    const waitSeconds = context.throttles.aggregates.retryAfterSeconds(client.address, now);
     if (waitSeconds > 0) {
-      throw new ApiProblem(
-        429,
+      throw tooOften(
         'too_many_requests',
-        `Too many batches of counts from this address; nothing was stored, send them again in ${Math.ceil(waitSeconds / 60)} minute(s)`,
-        undefined,
-        { 'Retry-After': String(waitSeconds) },
+        'Too many batches of counts from this address, nothing was stored',
+        waitSeconds,
       );
     }
-    context.throttles.aggregates.record(client.address, context.now());
+    context.throttles.aggregates.record(client.address, now);
     if (headers.authorization !== undefined) {
       throw new ApiProblem(
         403,
@@ -92,7 +91,6 @@ const submitAggregates = defineRoute({
     if (!(await context.latest.manifest(params.id, 'public'))) {
       throw new ApiProblem(404, 'unknown_jurisdiction', `This server publishes no jurisdiction "${params.id}"`);
     }
-    const now = context.now();
     const status = weekStatus(batch.week, now);
     if (status !== 'accepted') {
       const [code, message] =

@@ -1,7 +1,7 @@
 import { ENROLMENTS_PATH, EnrolmentRequestSchema, EnrolmentResponseSchema } from '../../core/sync/protocol';
 import { recordAudit } from '../accounts/audit';
 import { redeemEnrolmentCode } from '../enrolment/codes';
-import { ApiProblem } from './problems';
+import { ApiProblem, tooOften } from './problems';
 import { defineRoute } from './route-table';
 
 /**
@@ -40,12 +40,10 @@ export const enrolmentRoute = defineRoute({
     const now = context.now();
     const waitSeconds = context.throttles.enrolment.retryAfterSeconds(client.address, now);
     if (waitSeconds > 0) {
-      throw new ApiProblem(
-        429,
+      throw tooOften(
         'too_many_attempts',
-        `Too many enrolment codes that do not exist were tried from this address; try again in ${Math.ceil(waitSeconds / 60)} minute(s)`,
-        undefined,
-        { 'Retry-After': String(waitSeconds) },
+        'Too many enrolment codes that do not exist were tried from this address',
+        waitSeconds,
       );
     }
     const outcome = await redeemEnrolmentCode(context.storage, body, now);

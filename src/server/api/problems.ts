@@ -43,6 +43,14 @@ export function invalidRequest(part: 'params' | 'body', error: z.ZodError): ApiP
 
 export const notFound = (message: string) => new ApiProblem(404, 'not_found', message);
 
+/** A 429 for an address over one of its limits: what it did too often, and when it may try again. */
+export function tooOften(code: string, what: string, retryAfterSeconds: number): ApiProblem {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return new ApiProblem(429, code, `${what}; try again in ${minutes} minute(s)`, undefined, {
+    'Retry-After': String(retryAfterSeconds),
+  });
+}
+
 /** Fastify's own refusals, which happen before a route runs, by their Fastify code. */
 const FRAMEWORK_PROBLEMS: Record<string, (error: FastifyError) => ApiProblem> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: () =>

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { LoginRequestSchema, SESSION_PATH, SessionSchema } from '../../core/console/protocol';
 import { csrfTokenFor, LOCK_MINUTES, login, logout, sessionCookie } from '../accounts/sessions';
 import type { Account } from '../storage/types';
-import { ApiProblem } from './problems';
+import { ApiProblem, tooOften } from './problems';
 
 export { LoginRequestSchema, SESSION_PATH, SessionSchema };
 
@@ -71,13 +71,7 @@ const loginRoute = defineRoute({
         );
       }
       case 'throttled':
-        throw new ApiProblem(
-          429,
-          'too_many_attempts',
-          `Too many failed sign-ins from this address; try again in ${Math.ceil(outcome.retryAfterSeconds / 60)} minute(s)`,
-          undefined,
-          { 'Retry-After': String(outcome.retryAfterSeconds) },
-        );
+        throw tooOften('too_many_attempts', 'Too many failed sign-ins from this address', outcome.retryAfterSeconds);
     }
   },
 });
