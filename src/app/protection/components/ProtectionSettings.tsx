@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { useHandbookStore } from '../../handbook/hooks';
 import { FieldStrings } from '../../i18n/field-strings';
 import { IDLE_MINUTES, IDLE_SETTING, type IdleMinutes, idleMinutesOf } from '../idle-lock';
@@ -41,24 +42,17 @@ function Protection() {
       {status === 'no-pin' && <PinSetup level={3} />}
       {status === 'unlocked' && db && (
         <>
-          <fieldset className="choices">
-            <legend>{t('settings.idle')}</legend>
-            {IDLE_MINUTES.map((minutes) => (
-              <label key={minutes} className="toggle">
-                <input
-                  type="radio"
-                  name="idle-minutes"
-                  value={minutes}
-                  checked={idleMinutes === minutes}
-                  onChange={() => {
-                    setChosen(minutes);
-                    void db.settings.put({ key: IDLE_SETTING, value: minutes });
-                  }}
-                />
-                {t('settings.minutes', { count: minutes })}
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceGroup
+            legend={t('settings.idle')}
+            name="idle-minutes"
+            options={IDLE_MINUTES}
+            chosen={idleMinutes}
+            onChoose={(minutes) => {
+              setChosen(minutes);
+              void db.settings.put({ key: IDLE_SETTING, value: minutes });
+            }}
+            label={(minutes) => t('settings.minutes', { count: minutes })}
+          />
           <div className="actions">
             <button type="button" className="action" onClick={lockNow}>
               {t('settings.lockNow')}

@@ -5,6 +5,7 @@ import type { CaseFile } from '../../../../core/case/model';
 import type { Checklist } from '../../../../core/handbook/schema';
 import type { ScreeningAnswers } from '../../../../core/screening/guided';
 import { personLanguages, personQuestions } from '../../../../core/screening/person';
+import { ChoiceGroup } from '../../../components/ChoiceGroup';
 import { useLocalize } from '../../../components/useLocalize';
 import { useCurrentHandbook } from '../../../handbook/hooks';
 import { loadFieldStrings } from '../../../i18n/field-strings';
@@ -134,29 +135,28 @@ function Prepare({
       {known && !languages.includes(known) && (
         <p className="notice">{t('person.languageIncomplete', { language: names(known).name })}</p>
       )}
-      <fieldset className="person-languages">
-        <legend>{t('person.languageLegend')}</legend>
-        {languages.map((code) => {
+      <ChoiceGroup
+        className="person-languages"
+        optionClassName="choice language-choice"
+        legend={t('person.languageLegend')}
+        name="person-language"
+        options={languages}
+        chosen={language}
+        onChoose={setLanguage}
+        label={(code) => {
           const { name, own } = names(code);
           return (
-            <label key={code} className="choice language-choice">
-              <input
-                type="radio"
-                name="person-language"
-                value={code}
-                checked={language === code}
-                onChange={() => setLanguage(code)}
-              />
+            <>
               <span className="language-name">{name}</span>
               {own && (
                 <span className="language-own" lang={code}>
                   {own}
                 </span>
               )}
-            </label>
+            </>
           );
-        })}
-      </fieldset>
+        }}
+      />
       <div aria-live="polite" className="person-voice">
         {language && (
           <p className={voice ? 'guidance' : 'notice'}>

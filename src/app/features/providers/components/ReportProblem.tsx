@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Provider } from '../../../../core/handbook/schema';
 import { FIELD_REPORT_PROBLEMS, type FieldReportProblem } from '../../../../core/sync/protocol';
+import { ChoiceGroup } from '../../../components/ChoiceGroup';
 import { useHandbookStore } from '../../../handbook/hooks';
 import { queueFieldReport, REPORT_DETAILS_MAX } from '../../../sync/outbox';
 import { useSyncEngine } from '../../../sync/registry';
@@ -67,21 +68,14 @@ export function ReportProblem({
         </button>
       ) : (
         <form onSubmit={(e) => void onSubmit(e)} noValidate>
-          <fieldset className="choices">
-            <legend>{t('report.whatIsWrong')}</legend>
-            {FIELD_REPORT_PROBLEMS.map((choice) => (
-              <label key={choice} className="toggle">
-                <input
-                  type="radio"
-                  name="problem"
-                  value={choice}
-                  checked={problem === choice}
-                  onChange={() => setProblem(choice)}
-                />
-                <span>{t(`report.problem.${choice}`)}</span>
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceGroup
+            legend={t('report.whatIsWrong')}
+            name="problem"
+            options={FIELD_REPORT_PROBLEMS}
+            chosen={problem}
+            onChoose={setProblem}
+            label={(choice) => <span>{t(`report.problem.${choice}`)}</span>}
+          />
           <label htmlFor="report-details">{t(problem === 'other' ? 'report.detailsRequired' : 'report.details')}</label>
           <textarea
             id="report-details"

@@ -15,6 +15,7 @@ import { useCurrentHandbook } from '../../../handbook/hooks';
 import { useVault } from '../../../protection/ProtectionProvider';
 import { ProviderChoice, type ProviderOption } from './ProviderChoice';
 import './referrals.css';
+import { ChoiceGroup } from '../../../components/ChoiceGroup';
 
 /** `cases/:caseId/refer/:stepId?provider=<id>`: a referral with the person's consent (or a child's mandatory one). */
 export function ReferralFormScreen() {
@@ -209,37 +210,26 @@ function ReferralFields({
           <p>{t('form.consent.mandatoryChild')}</p>
         </section>
       ) : (
-        <fieldset
+        <ChoiceGroup
           ref={consentRef}
-          tabIndex={-1}
-          className="choices"
-          aria-describedby={problem === 'consent' ? 'consent-hint consent-problem' : 'consent-hint'}
+          legend={t('form.consent.legend')}
+          hint={t('form.consent.hint')}
+          describedBy={problem === 'consent' ? 'consent-problem' : undefined}
+          name="consent"
+          options={['yes', 'no'] as const}
+          chosen={agreement}
+          onChoose={(answer) => {
+            setAgreement(answer);
+            setProblem(undefined);
+          }}
+          label={(answer) => t(`form.consent.${answer}`)}
         >
-          <legend>{t('form.consent.legend')}</legend>
-          <p id="consent-hint" className="hint">
-            {t('form.consent.hint')}
-          </p>
-          {(['yes', 'no'] as const).map((answer) => (
-            <label key={answer} className="toggle">
-              <input
-                type="radio"
-                name="consent"
-                value={answer}
-                checked={agreement === answer}
-                onChange={() => {
-                  setAgreement(answer);
-                  setProblem(undefined);
-                }}
-              />
-              {t(`form.consent.${answer}`)}
-            </label>
-          ))}
           {problem === 'consent' && (
             <p id="consent-problem" className="field-problem" role="alert">
               {t('form.consent.required')}
             </p>
           )}
-        </fieldset>
+        </ChoiceGroup>
       )}
 
       {declined ? (
@@ -253,24 +243,15 @@ function ReferralFields({
         </>
       ) : (
         <>
-          <fieldset className="choices" aria-describedby="urgency-reason">
-            <legend>{t('form.urgency.legend')}</legend>
-            <p id="urgency-reason" className="hint">
-              {t(`form.urgency.reason.${suggestion.reason}`)}
-            </p>
-            {REFERRAL_URGENCIES.map((option) => (
-              <label key={option} className="toggle">
-                <input
-                  type="radio"
-                  name="urgency"
-                  value={option}
-                  checked={urgency === option}
-                  onChange={() => setUrgency(option)}
-                />
-                {t(`urgency.${option}`)}
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceGroup
+            legend={t('form.urgency.legend')}
+            hint={t(`form.urgency.reason.${suggestion.reason}`)}
+            name="urgency"
+            options={REFERRAL_URGENCIES}
+            chosen={urgency}
+            onChoose={setUrgency}
+            label={(option) => t(`urgency.${option}`)}
+          />
 
           <label className="referral-notes" htmlFor="referral-notes">
             {t('form.notes.label')}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ChoiceGroup } from '../../../components/ChoiceGroup';
 import { PendingReports } from '../../../components/PendingReports';
 import { useLocalize } from '../../../components/useLocalize';
 import { useHandbookStore, useInstalledReleases, useJurisdictions } from '../../../handbook/hooks';
@@ -64,21 +65,16 @@ export function SettingsScreen() {
     <section className="screen" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
 
-      <fieldset className="choices">
-        <legend>{t('settings.language')}</legend>
-        {APP_LANGUAGES.map((language) => (
-          <label key={language} className="toggle">
-            <input
-              type="radio"
-              name="language"
-              value={language}
-              checked={shownLanguage === language}
-              onChange={() => choose(language)}
-            />
-            <span lang={language}>{new Intl.DisplayNames([language], { type: 'language' }).of(language)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <ChoiceGroup
+        legend={t('settings.language')}
+        name="language"
+        options={APP_LANGUAGES}
+        chosen={APP_LANGUAGES.find((language) => language === shownLanguage)}
+        onChoose={choose}
+        label={(language) => (
+          <span lang={language}>{new Intl.DisplayNames([language], { type: 'language' }).of(language)}</span>
+        )}
+      />
 
       <section aria-labelledby="storage-title">
         <h2 id="storage-title">{t('settings.storage')}</h2>
